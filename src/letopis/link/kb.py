@@ -1,0 +1,223 @@
+"""The knowledge base: countries, organisations, places, office holders and outlets, from data files."""
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable
+
+import yaml
+
+from letopis.analyze.morph import fold, key, lemma, plain_key
+
+log = logging.getLogger(__name__)
+
+ROLE_CODES = {"hos": "head_of_state", "hog": "head_of_government", "fm": "foreign_minister", "elbasy": "first_president"}
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    role: str
+    country: str
+    start: str
+    end: str | None
+
+    def holds_on(self, date: str | None) -> bool:
+        if date is None:
+            return self.end is None
+        day = date[:10]
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(slots=True)
+class KBEntry:
+    id: str
+    type: str  # PER, ORG, LOC
+    en: str
+    ru: str
+    kind: str  # person, country, place, organization
+    wikidata: str | None = None
+    country: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    abbr: list[str] = field(default_factory=list)
+    adjectives: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+
+    @property
+    def entity_id(self) -> str:
+        return "e-" + self.id
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+class KnowledgeBase:
+    """Lookups by any name, abbreviation, adjective, surname or dated role."""
+
+    def __init__(self, entries: Iterable[KBEntry], outlets: list[dict]):
+        self.entries: dict[str, KBEntry] = {}
+        self.by_key: dict[str, list[KBEntry]] = {}
+        self.by_abbr: dict[str, list[KBEntry]] = {}
+        self.by_adj: dict[str, KBEntry] = {}
+        self.by_surname: dict[str, list[KBEntry]] = {}
+        self.by_iso: dict[str, KBEntry] = {}
+        self.by_wikidata: dict[str, KBEntry] = {}
+        self.outlets: dict[str, dict] = {}
+        for e in entries:
+            self.add(e)
+        for o in outlets:
+            for s in [o["name"], *o.get("spellings", [])]:
+                self.outlets[fold(s)] = o
+
+    def add(self, e: KBEntry) -> None:
+        """Index one entry under all its names; a later entry with the same id replaces nothing."""
+        if e.id in self.entries:
+            return
+        self.entries[e.id] = e
+        if e.kind == "country" and e.country:
+            self.by_iso[e.country] = e
+        if e.wikidata:
+            self.by_wikidata[e.wikidata] = e
+        for name in {e.en, e.ru, *e.aliases}:
+            if not name:
+                continue
+            for k in {key(name), plain_key(name)}:
+                self.by_key.setdefault(k, []).append(e)
+        for a in e.abbr:
+            self.by_abbr.setdefault(a, []).append(e)
+        for adj in e.adjectives:
+            self.by_adj[lemma(adj)] = e
+        if e.type == "PER":
+            for name in {e.en, e.ru, *e.aliases}:
+                parts = re.split(r"\s+", name.strip())
+                if parts:
+                    self.by_surname.setdefault(lemma(parts[-1]), []).append(e)
+                    self.by_surname.setdefault(fold(parts[-1]), []).append(e)
+
+    # lookups ---------------------------------------------------------
+    def find(self, text: str, type_: str | None = None) -> list[KBEntry]:
+        """Entries named exactly by `text` in any case form (or as an abbreviation)."""
+        found = list(self.by_abbr.get(text.strip(), []))
+        for k in (key(text), plain_key(text)):
+            found.extend(self.by_key.get(k, []))
+        out, seen = [], set()
+        for e in found:
+            if e.id not in seen and (type_ is None or e.type == type_):
+                seen.add(e.id)
+                out.append(e)
+        return out
+
+    def surname(self, word: str) -> list[KBEntry]:
+        out: dict[str, KBEntry] = {}
+        from letopis.analyze.morph import lemmas
+
+        for k in {fold(word), *lemmas(word)}:
+            for e in self.by_surname.get(k, []):
+                out[e.id] = e
+        return list(out.values())
+
+    def adjective(self, word: str) -> KBEntry | None:
+        return self.by_adj.get(lemma(word))
+
+    def country(self, iso: str | None) -> KBEntry | None:
+        return self.by_iso.get(iso) if iso else None
+
+    def holders(self, role: str, country: str, date: str | None = None) -> list[KBEntry]:
+        """People who held `role` in `country`; on `date` when given (None: still holding it)."""
+        out = []
+        for e in self.entries.values():
+            for r in e.roles:
+                if r.role == role and r.country == country and (date is None or r.holds_on(date)):
+                    out.append(e)
+                    break
+        return out
+
+    def held_ever(self, e: KBEntry, role: str, country: str) -> bool:
+        return any(r.role == role and r.country == country for r in e.roles)
+
+    def outlet_name(self, raw: str) -> str | None:
+        o = self.outlets.get(fold(raw.strip()))
+        return o["name"] if o else None
+
+    def outlet_country(self, name: str | None) -> str | None:
+        o = self.outlets.get(fold(name)) if name else None
+        return o.get("country") if o else None
+
+    def place_name(self, raw: str) -> str | None:
+        found = self.find(raw.title()) or self.find(raw)
+        for e in found:
+            if e.type == "LOC":
+                return e.en
+        return None
+
+
+def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[dict]]:
+    files = resources.files("letopis.kb")
+
+    def load(name: str) -> list[dict]:
+        return yaml.safe_load(files.joinpath(name).read_text("utf-8")) or []
+
+    entries: list[KBEntry] = []
+    for c in load("countries.yaml"):
+        entries.append(KBEntry(
+            id=slug(c["en"]), type="LOC", kind="country", en=c["en"], ru=c["ru"], wikidata=c.get("wikidata"),
+            country=c["iso"], aliases=[*c.get("aliases_ru", []), *c.get("aliases_en", [])],
+            abbr=[a for a in [*c.get("aliases_ru", []), *c.get("aliases_en", [])] if a.isupper() or "." in a],
+            adjectives=c.get("adj_ru", []),
+        ))
+    for p in load("places.yaml"):
+        entries.append(KBEntry(
+            id=p["id"], type="LOC", kind="place", en=p["en"], ru=p["ru"], wikidata=p.get("wikidata"),
+            country=p.get("country"), aliases=[*p.get("aliases_ru", []), *p.get("aliases_en", [])],
+            adjectives=p.get("adj_ru", []),
+        ))
+    for o in load("organizations.yaml"):
+        entries.append(KBEntry(
+            id=o["id"], type="ORG", kind="organization", en=o["en"], ru=o["ru"], wikidata=o.get("wikidata"),
+            country=o.get("country"), aliases=[*o.get("aliases_ru", []), *o.get("aliases_en", [])],
+            abbr=o.get("abbr", []),
+        ))
+    for p in load("people.yaml"):
+        roles = []
+        for spec in p.get("roles", []):
+            parts = spec.split()
+            roles.append(Role(ROLE_CODES[parts[0]], parts[1], parts[2], parts[3] if len(parts) > 3 else None))
+        entries.append(KBEntry(
+            id=slug(p["en"]), type="PER", kind="person", en=p["en"], ru=p["ru"], wikidata=p.get("wikidata"),
+            country=p.get("country"), aliases=p.get("aliases", []), roles=roles,
+        ))
+    return entries, load("outlets.yaml")
+
+
+def entries_from_wikidata(lines: Iterable[str]) -> list[KBEntry]:
+    """Entries from Wikidata JSON dump lines (one entity a line, optionally with a trailing comma)."""
+    out = []
+    for line in lines:
+        line = line.strip().rstrip(",")
+        if not line or line in "[]":
+            continue
+        item = json.loads(line)
+        labels = item.get("labels", {})
+        en = labels.get("en", {}).get("value")
+        ru = labels.get("ru", {}).get("value")
+        if not (en or ru):
+            continue
+        claims = item.get("claims", {})
+        instance = {c["mainsnak"].get("datavalue", {}).get("value", {}).get("id") for c in claims.get("P31", [])}
+        type_ = "PER" if "Q5" in instance else "LOC" if instance & {"Q6256", "Q515", "Q3624078", "Q1549591"} else "ORG"
+        aliases = [a["value"] for lang in ("en", "ru") for a in item.get("aliases", {}).get(lang, [])]
+        out.append(KBEntry(id=slug(en or ru), type=type_, kind="imported", en=en or ru, ru=ru or en,
+                           wikidata=item.get("id"), aliases=aliases))
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> KnowledgeBase:
+    """The packaged knowledge base (loaded once per process)."""
+    entries, outlets = _entries_from_files()
+    return KnowledgeBase(entries, outlets)
