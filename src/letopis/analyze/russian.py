@@ -1,0 +1,84 @@
+"""Russian analysis with natasha/slovnet: sentences, tokens, morphology, syntax, NER; lemmas by pymorphy3."""
+from __future__ import annotations
+
+import logging
+from functools import lru_cache
+
+from letopis.analyze.morph import analyzer, fold
+from letopis.model import Mention, Sentence, Token
+
+log = logging.getLogger(__name__)
+
+UD_TO_PYMORPHY = {
+    "NOUN": {"NOUN"}, "PROPN": {"NOUN"}, "VERB": {"VERB", "INFN"}, "ADJ": {"ADJF", "ADJS", "COMP"},
+    "ADV": {"ADVB"}, "PRON": {"NPRO"}, "DET": {"ADJF", "NPRO"}, "NUM": {"NUMR"}, "AUX": {"VERB", "INFN"},
+}
+
+
+class RussianAnalyzer:
+    """natasha's models, loaded once; `analyze` runs them paragraph by paragraph."""
+
+    def __init__(self) -> None:
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
+
+        emb = NewsEmbedding()
+        self.segmenter = Segmenter()
+        self.morph = NewsMorphTagger(emb)
+        self.syntax = NewsSyntaxParser(emb)
+        self.ner = NewsNERTagger(emb)
+
+    def analyze(self, text: str, field: str = "text") -> tuple[list[Sentence], list[Mention]]:
+        """Sentences with tokens and a dependency parse, and NER mentions, with offsets into `text`."""
+        from natasha import Doc
+
+        sentences: list[Sentence] = []
+        mentions: list[Mention] = []
+        offset = 0
+        for p_index, para in enumerate(text.split("\n\n")):
+            if para.strip():
+                doc = Doc(para)
+                doc.segment(self.segmenter)
+                doc.tag_morph(self.morph)
+                doc.parse_syntax(self.syntax)
+                doc.tag_ner(self.ner)
+                for sent in doc.sents:
+                    ids = {t.id: i for i, t in enumerate(sent.tokens)}
+                    tokens = [
+                        Token(
+                            start=offset + t.start, end=offset + t.stop, text=t.text,
+                            lemma=lemmatize(t.text, t.pos, t.feats), pos=t.pos or "", feats=dict(t.feats or {}),
+                            head=ids.get(t.head_id, -1), rel=t.rel or "",
+                        )
+                        for t in sent.tokens
+                    ]
+                    sentences.append(Sentence(offset + sent.start, offset + sent.stop, sent.text, tokens, p_index))
+                for span in doc.spans:
+                    mentions.append(Mention(field, offset + span.start, offset + span.stop, span.text, span.type))
+            offset += len(para) + 2
+        return sentences, mentions
+
+
+def lemmatize(word: str, pos: str | None, feats: dict | None) -> str:
+    """pymorphy3's normal form for the parse that agrees with the tagger's part of speech and case."""
+    w = fold(word)
+    if not any("а" <= c <= "я" for c in w):
+        return w
+    parses = analyzer().parse(w)
+    wanted = UD_TO_PYMORPHY.get(pos or "", set())
+    case = (feats or {}).get("Case", "").lower()[:3]
+    best = None
+    for p in parses:
+        if wanted and p.tag.POS not in wanted:
+            continue
+        if best is None:
+            best = p
+        if case and p.tag.case and p.tag.case.startswith(case[:3]):
+            best = p
+            break
+    return fold((best or parses[0]).normal_form)
+
+
+@lru_cache(maxsize=1)
+def russian() -> RussianAnalyzer:
+    """One loaded analyzer per process."""
+    return RussianAnalyzer()

@@ -1,0 +1,289 @@
+"""Link: mentions corrected with the knowledge base, titles resolved to people, entities made."""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from letopis.analyze.morph import fold, lemma, lemmas, plain_key
+from letopis.link.kb import KBEntry, KnowledgeBase, slug
+from letopis.link.names import org_nominative, person_nominative, transliterate
+from letopis.model import Article, Entity, Mention, Sentence
+
+log = logging.getLogger(__name__)
+
+# Titles: (pattern, role, plural). A country may follow in the genitive or precede as an adjective.
+TITLES_RU = [
+    (r"[Пп]ерв\w+ [Пп]резидент\w*|[Ее]лбасы|Elbasy", "first_president"),
+    (r"[Пп]резидент\w*", "head_of_state"),
+    (r"[Гг]лав\w* (?:нашего |этого )?государства|[Лл]идер\w* государства", "head_of_state"),
+    (r"[Пп]ремьер-министр\w*|[Пп]редседател\w* [Пп]равительства|[Рр]уководител\w* [Пп]равительства|[Гг]лав\w* [Пп]равительства|[Пп]ремьер\w*", "head_of_government"),
+    (r"[Мм]инистр\w* иностранных дел|[Гг]лав\w* МИД\w*|[Гг]лав\w* внешнеполитического ведомства", "foreign_minister"),
+]
+TITLES_EN = [
+    (r"First President(?: of Kazakhstan)?(?: - Elbasy)?|Elbasy", "first_president"),
+    (r"President", "head_of_state"),
+    (r"[Hh]ead of [Ss]tate", "head_of_state"),
+    (r"Prime Minister|Premier", "head_of_government"),
+    (r"Foreign Minister|Minister of Foreign Affairs", "foreign_minister"),
+]
+PLURAL_RU = re.compile(r"(ы|ов|ам|ами|ах)$")
+TITLE_RE = {
+    "ru": [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])"), r) for p, r in TITLES_RU],
+    "en": [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])"), r) for p, r in TITLES_EN],
+}
+NOT_NAMES = re.compile(r"\d|^(?:Top\.Mail\.Ru|Sputnik V|Спутник V)$")
+
+
+@dataclass(slots=True)
+class Link:
+    mention: Mention
+    entry: KBEntry | None
+
+
+def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language: str) -> list[Link]:
+    """Knowledge-base names found in token n-grams (lemma keys), longest first."""
+    found: list[Link] = []
+    for sent in sentences:
+        toks = [t for t in sent.tokens]
+        i = 0
+        while i < len(toks):
+            hit = None
+            for n in range(min(6, len(toks) - i), 0, -1):
+                span = toks[i:i + n]
+                first = span[0].text
+                if not (first[:1].isupper()) or span[-1].pos == "PUNCT":
+                    continue
+                text = sent.text[span[0].start - sent.start: span[-1].end - sent.start]
+                if n == 1 and first in kb.by_abbr:
+                    cands = kb.by_abbr[first]
+                else:
+                    keys = {" ".join(t.lemma for t in span), plain_key(text)}
+                    cands = [e for k in keys for e in kb.by_key.get(k, [])]
+                    if n == 1 and len(first) < 3:
+                        cands = []
+                if cands:
+                    hit = (n, text, cands[0], span)
+                    break
+            if hit:
+                n, text, entry, span = hit
+                found.append(Link(Mention(field, span[0].start, span[-1].end, text, entry.type, via="kb"), entry))
+                i += n
+            else:
+                i += 1
+    return found
+
+
+def _overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def merge_mentions(ner: list[Mention], gaz: list[Link], text: str, kb: KnowledgeBase) -> list[Link]:
+    """NER spans corrected by knowledge-base matches: the KB decides types and splits glued spans."""
+    out: list[Link] = []
+    used = set()
+    for m in ner:
+        if NOT_NAMES.search(m.text) or kb.outlet_name(m.text):
+            continue
+        before = text[max(0, m.start - 20): m.start]
+        if m.type == "PER" and re.search(r"(©|[Фф]ото:?|Photo:?)[^.]*$", before):
+            continue  # a photographer's credit, not a person in the story
+        inside = [i for i, g in enumerate(gaz) if _overlap(g.mention, m)]
+        if not inside:
+            out.append(Link(m, None))
+            continue
+        if len(inside) == 1:
+            g = gaz[inside[0]]
+            contained = m.start <= g.mention.start and g.mention.end <= m.end
+            if contained and g.entry and g.entry.type == m.type == "PER":
+                out.append(Link(m, g.entry))
+                used.add(inside[0])
+                continue
+    for i, g in enumerate(gaz):
+        if i not in used:
+            out.append(g)
+    # drop NER links overlapping a KB match that was kept on its own
+    kept_kb = [lk for lk in out if lk.mention.via == "kb"]
+    result = [lk for lk in out if lk.mention.via == "kb" or not any(_overlap(lk.mention, k.mention) for k in kept_kb)]
+    result.sort(key=lambda lk: (lk.mention.field, lk.mention.start))
+    return result
+
+
+def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry | None:
+    """A PER mention to an office holder or other known person: by surname, checked by first name."""
+    words = re.split(r"\s+", m.text.strip())
+    last = words[-1]
+    cands = kb.surname(last) or (kb.surname(last.split("-")[-1]) if "-" in last else [])
+    if "-" in last and not cands:
+        cands = []
+    if len(words) > 1 or ("-" in last and len(last.split("-")) > 2):
+        first = words[0] if len(words) > 1 else "-".join(last.split("-")[:-1])
+        f = fold(first)[:4]
+        cands = [c for c in cands if any(fold(n).startswith(f) for n in (c.ru, c.en, *c.aliases))]
+    if len(cands) > 1 and date:
+        active = [c for c in cands if any(r.holds_on(date) for r in c.roles)]
+        cands = active or cands
+    return cands[0] if len(cands) >= 1 and len({c.id for c in cands}) == 1 else None
+
+
+def home_country(article: Article, links: list[Link], kb: KnowledgeBase) -> str | None:
+    """The country the outlet reports from: its own, the dateline's, or the most-named one."""
+    c = kb.outlet_country(article.outlet)
+    if c:
+        return c
+    if article.dateline and article.dateline.get("place"):
+        for e in kb.find(article.dateline["place"], "LOC"):
+            if e.country:
+                return e.country
+    m = re.search(r"[Пп]резидент\w* (\w+)|(\w+) President|President of (\w+)", article.text)
+    if m:
+        for e in kb.find(next(g for g in m.groups() if g), "LOC"):
+            if e.kind == "country":
+                return e.country
+    counts = Counter(lk.entry.country for lk in links if lk.entry and lk.entry.kind == "country")
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def title_links(article: Article, field: str, text: str, links: list[Link], kb: KnowledgeBase,
+                home: str | None) -> list[Link]:
+    """Mentions for titles standing for a person: `Глава государства` → the head of state on the date."""
+    lang = article.language if article.language in TITLE_RE else "ru"
+    date = article.published[:10] if article.published else None
+    named = {lk.entry.id: lk.entry for lk in links if lk.entry and lk.entry.type == "PER"}
+    out: list[Link] = []
+    for pattern, role in TITLE_RE[lang]:
+        for m in pattern.finditer(text):
+            if any(_overlap(Mention(field, m.start(), m.end(), "", ""), lk.mention) for lk in [*links, *out]):
+                continue
+            word = m.group(0).split()[0]
+            if lang == "ru" and (PLURAL_RU.search(fold(word)) or re.search(r"государств\b|правительств\b", m.group(0))):
+                continue
+            tail = text[m.end(): m.end() + 60]
+            head = text[max(0, m.start() - 40): m.start()]
+            country = _title_country(tail, head, kb, lang)
+            nxt = next((lk for lk in links if lk.mention.field == field and 0 <= lk.mention.start - m.end() <= 40
+                        and lk.mention.type == "PER"), None)
+            if nxt and not re.search(r"[.,;:!?«»\"]", text[m.end(): nxt.mention.start]):
+                continue  # apposition: "Президент Казахстана Касым-Жомарт Токаев" is one person, named
+            if role == "first_president":
+                person = kb.entries.get("nursultan-nazarbayev")
+            else:
+                person = _role_holder(role, country or home, date, named, kb)
+            if person is None:
+                continue
+            end = m.end()
+            if country and lang == "ru":
+                cm = re.match(r"\s+((?:Республики |Российской )?[А-ЯЁ][\w-]+)", tail)
+                end = m.end() + (cm.end() if cm else 0)
+            mention = Mention(field, m.start(), end, text[m.start():end], "PER", via="role")
+            out.append(Link(mention, person))
+    return out
+
+
+def _title_country(tail: str, head: str, kb: KnowledgeBase, lang: str) -> str | None:
+    if lang == "ru":
+        m = re.match(r"\s+((?:Республики |Российской )?[А-ЯЁ][\w-]+)", tail)
+        if m:
+            for e in kb.find(m.group(1), "LOC"):
+                if e.kind == "country":
+                    return e.country
+        a = re.search(r"(\w+)\s+$", head)
+        if a and (e := kb.adjective(a.group(1))) and e.kind == "country":
+            return e.country
+        if re.search(r"(нашего|нашей)\s*$", head) or tail.startswith(" нашего"):
+            return None
+    else:
+        m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+?)(?=[\s,.]|$)", tail)
+        if m:
+            for e in kb.find(m.group(1), "LOC"):
+                if e.kind == "country":
+                    return e.country
+        a = re.search(r"([A-Z]\w+)\s+$", head)
+        if a:
+            for e in kb.find(a.group(1), "LOC"):
+                if e.kind == "country":
+                    return e.country
+    return None
+
+
+def _role_holder(role: str, country: str | None, date: str | None, named: dict[str, KBEntry],
+                 kb: KnowledgeBase) -> KBEntry | None:
+    if country is None:
+        return None
+    mentioned = [e for e in named.values() if kb.held_ever(e, role, country)]
+    if date:
+        on_date = [e for e in mentioned if any(r.role == role and r.country == country and r.holds_on(date) for r in e.roles)]
+        if on_date:
+            return on_date[0]
+        holders = kb.holders(role, country, date)
+        return holders[0] if holders else None
+    return mentioned[0] if len(mentioned) == 1 else None
+
+
+def entity_for(link: Link, language: str | None) -> Entity:
+    """The article-independent entity of a link: from the KB, or made from the name itself."""
+    e = link.entry
+    if e is not None:
+        return Entity(id=e.entity_id, name=e.en, type=e.type, name_ru=e.ru, wikidata=e.wikidata, country=e.country)
+    m = link.mention
+    if language == "ru":
+        normal = person_nominative(m.text) if m.type == "PER" else org_nominative(m.text) if m.type == "ORG" else _loc_nominative(m.text)
+        english = transliterate(normal)
+        name_ru = normal
+    else:
+        normal = english = re.sub(r"^(the|The)\s+", "", m.text.strip())
+        name_ru = None
+    return Entity(id=f"e-{m.type.lower()}-{slug(english)}", name=english, type=m.type, name_ru=name_ru)
+
+
+def _loc_nominative(text: str) -> str:
+    words = text.split()
+    if len(words) == 1 and re.search("[а-яё]", text.lower()):
+        lem = lemma(text)
+        return "-".join(p[:1].upper() + p[1:] for p in lem.split("-"))
+    return org_nominative(text)
+
+
+def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mention]]) -> None:
+    """Set the article's mentions (with entity ids and names) and its entities."""
+    date = article.published[:10] if article.published else None
+    all_links: list[Link] = []
+    for field, sentences, text in (("title", article.title_sentences, article.title or ""), ("text", article.sentences, article.text)):
+        gaz = gazetteer(sentences, field, kb, article.language or "ru")
+        links = merge_mentions(ner.get(field, []), gaz, text, kb)
+        for lk in links:
+            if lk.entry is None and lk.mention.type == "PER":
+                lk.entry = resolve_person(lk.mention, kb, date)
+            if lk.entry is not None and lk.entry.type != lk.mention.type:
+                lk.mention.type = lk.entry.type
+        all_links.extend(links)
+    article.home_country = home_country(article, all_links, kb)
+    for field, text in (("title", article.title or ""), ("text", article.text)):
+        own = [lk for lk in all_links if lk.mention.field == field]
+        all_links.extend(title_links(article, field, text, own, kb, article.home_country))
+    # surname-only mentions of people not in the KB join a full name in the same article
+    full: dict[str, Entity] = {}
+    mentions: list[Mention] = []
+    for lk in sorted(all_links, key=lambda lk: (-len(lk.mention.text.split()), lk.mention.start)):
+        ent = entity_for(lk, article.language)
+        if lk.entry is None and lk.mention.type == "PER":
+            surname = lk.mention.text.split()[-1]
+            keys = lemmas(surname) | {fold(surname)}
+            if len(lk.mention.text.split()) > 1:
+                for k in keys:
+                    full.setdefault(k, ent)
+            else:
+                ent = next((full[k] for k in keys if k in full), ent)
+        known = article.entities.get(ent.id)
+        if known is None:
+            article.entities[ent.id] = ent
+            known = ent
+        if lk.mention.text not in known.aliases:
+            known.aliases.append(lk.mention.text)
+        lk.mention.entity_id = known.id
+        lk.mention.entity_name = known.name
+        lk.mention.normal = known.name_ru or known.name
+        mentions.append(lk.mention)
+    mentions.sort(key=lambda m: (m.field != "title", m.start))
+    article.mentions = mentions

@@ -1,0 +1,119 @@
+"""Russian name forms: nominative of inflected names (pymorphy3) and BGN/PCGN transliteration."""
+from __future__ import annotations
+
+import re
+
+from letopis.analyze.morph import analyzer
+
+NAME_TAGS = {"Name", "Surn", "Patr"}
+
+# BGN/PCGN romanization of Russian (simplified: no digraph separators)
+BGN = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "yo", "ж": "zh", "з": "z", "и": "i",
+    "й": "y", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t",
+    "у": "u", "ф": "f", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "",
+    "э": "e", "ю": "yu", "я": "ya", "і": "i", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u",
+    "ү": "u", "һ": "h",
+}
+VOWELS = set("аеёиоуыэюяйъь")
+
+
+def transliterate(text: str) -> str:
+    """BGN/PCGN: `е` is `ye` at the start of a word and after a vowel, `й`, `ъ` or `ь`."""
+    out = []
+    prev = ""
+    for ch in text:
+        low = ch.lower()
+        if low in BGN:
+            rom = BGN[low]
+            if low == "е" and (not prev or prev in VOWELS or not prev.isalpha()):
+                rom = "ye"
+            if low == "ё" and prev and prev not in VOWELS and prev.isalpha():
+                rom = "ë".replace("ë", "yo")
+            if ch.isupper():
+                rom = rom[:1].upper() + rom[1:]
+            out.append(rom)
+        else:
+            out.append(ch)
+        prev = low
+    return "".join(out)
+
+
+def _match_case(orig: str, word: str) -> str:
+    if orig.isupper() and len(orig) > 1:
+        return word.upper()
+    return "-".join(p[:1].upper() + p[1:] for p in word.split("-")) if orig[:1].isupper() else word
+
+
+def _nominative(word: str, gender: str | None, prefer: set[str]) -> tuple[str, str | None]:
+    """The nominative of one name word and its gender, agreeing with `gender` where possible."""
+    if "-" in word:
+        parts = [_nominative(p, gender, prefer) for p in word.split("-")]
+        return "-".join(p for p, _ in parts), next((g for _, g in parts if g), gender)
+    parses = analyzer().parse(word.lower())
+    if "-" not in word and parses[0].tag.case == "nomn" and "Name" in prefer and parses[0].score < 0.2:
+        return word, gender  # an out-of-dictionary given name: pymorphy's guess is worse than the text
+    named = [p for p in parses if p.tag.grammemes & prefer] or [p for p in parses if p.tag.grammemes & NAME_TAGS]
+    if not named:
+        return word, gender
+    if gender:
+        agreeing = [p for p in named if p.tag.gender == gender or p.tag.gender is None]
+        named = agreeing or named
+    p = named[0]
+    if p.tag.case == "nomn" and (gender is None or p.tag.gender in (gender, None)):
+        return word, p.tag.gender or gender
+    form = p.inflect({"nomn", "sing"}) or p.inflect({"nomn"})
+    return (_match_case(word, form.word) if form else word), p.tag.gender or gender
+
+
+def person_nominative(text: str) -> str:
+    """`Касым-Жомарту Токаеву` → `Касым-Жомарт Токаев`; `Михаилом Мишустиным` → `Михаил Мишустин`."""
+    words = text.split()
+    if not words or not re.search("[А-Яа-яЁё]", text):
+        return text
+    out: list[str] = []
+    gender: str | None = None
+    if len(words) > 1:  # a surname's ending is the surest sign of gender (Токаеву, Петровой)
+        surn = {p.tag.gender for p in analyzer().parse(words[-1].split("-")[-1].lower()) if "Surn" in p.tag.grammemes}
+        last = words[-1].lower()
+        if len(surn) == 1:
+            gender = surn.pop()
+        elif surn and last.endswith(("ову", "еву", "ину", "ыну", "ым", "ом", "ого")):
+            gender = "masc"  # -ову/-ым are masculine; the feminine accusative would be -ову only for -ова
+    for i, w in enumerate(words):
+        if len(words) == 1:
+            prefer = {"Surn"}
+        elif i == 0:
+            prefer = {"Name"}
+        elif i == len(words) - 1:
+            prefer = {"Surn"}
+        else:
+            prefer = {"Patr", "Name"}
+        form, g = _nominative(w, gender, prefer)
+        if i == 0 and g:
+            gender = g
+        out.append(form)
+    return " ".join(out)
+
+
+def org_nominative(text: str) -> str:
+    """Put the head noun of a name and the adjectives before it into the nominative, agreeing."""
+    words = text.split()
+    parsed = [analyzer().parse(w.lower()) if re.search("[а-яё]", w.lower()) and not w.isupper() else [] for w in words]
+    head = next((i for i, ps in enumerate(parsed) if ps and ps[0].tag.POS == "NOUN"), None)
+    if head is None:
+        return text
+    noun = parsed[head][0]
+    case = noun.tag.case
+    form = noun.inflect({"nomn"})
+    out = list(words)
+    out[head] = _match_case(words[head], form.word) if form else words[head]
+    agree = {"nomn", noun.tag.number or "sing"} | ({noun.tag.gender} if noun.tag.gender and noun.tag.number != "plur" else set())
+    for i in range(head):
+        adjs = [p for p in parsed[i] if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case] or [
+            p for p in parsed[i] if p.tag.POS in ("ADJF", "PRTF")]
+        adjs = [p for p in adjs if "Supr" not in p.tag.grammemes] or adjs
+        if adjs:
+            f = adjs[0].inflect(agree)
+            out[i] = _match_case(words[i], f.word) if f else words[i]
+    return " ".join(out)

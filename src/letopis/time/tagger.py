@@ -1,0 +1,251 @@
+"""A rule-based temporal tagger for Russian and English news.
+
+Each rule is a compiled pattern and a function that turns its match into (value, type, basis)
+given the anchor date; rules run in order and a span claimed by one is not tagged again.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+from importlib import resources
+from typing import Callable
+
+import yaml
+
+from letopis.model import Timex
+
+Resolver = Callable[[re.Match[str], "date | None"], "tuple[str | None, str, str] | None"]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> dict:
+    return yaml.safe_load(resources.files("letopis.lexicons").joinpath("time.yaml").read_text("utf-8"))
+
+
+def _month_ru(word: str) -> int | None:
+    w = word.lower().rstrip(".")
+    lex = lexicon()
+    if w in lex["months_ru_abbr"]:
+        return lex["months_ru_abbr"][w]
+    if w in ("май", "мая", "мае", "маю", "маем"):
+        return 5
+    for stem, n in lex["months_ru"].items():
+        if stem != "ма" and w.startswith(stem):
+            return n
+    return None
+
+
+def _month_en(word: str) -> int | None:
+    return lexicon()["months_en"].get(word.lower().rstrip("."))
+
+
+def _ymd(y: int | None, m: int, d: int | None = None) -> str:
+    ys = f"{y:04d}" if y else "XXXX"
+    return f"{ys}-{m:02d}" + (f"-{d:02d}" if d else "")
+
+
+def _valid(y: int, m: int, d: int) -> bool:
+    try:
+        date(y, m, d)
+        return True
+    except ValueError:
+        return False
+
+
+def _partial_year(anchor: date | None, m: int, d: int | None) -> int | None:
+    """A day without a year takes the anchor's year; a date far ahead of a report is last year's."""
+    if anchor is None:
+        return None
+    y = anchor.year
+    if d and _valid(y, m, d) and date(y, m, d) > anchor + timedelta(days=180):
+        return y - 1
+    return y
+
+
+MR = r"(?:январ\w*|феврал\w*|март\w*|апрел\w*|ма[йяею]\w*|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|янв\.?|фев\.?|мар\.?|апр\.?|авг\.?|сент?\.?|окт\.?|ноя\.?|дек\.?)"
+ME = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+
+
+def _rules() -> list[tuple[re.Pattern[str], Resolver]]:
+    lex = lexicon()
+    rules: list[tuple[str, Resolver]] = []
+
+    def add(pattern: str, fn: Resolver) -> None:
+        rules.append((pattern, fn))
+
+    # explicit numeric dates
+    add(r"\b(\d{4})-(\d{2})-(\d{2})\b", lambda m, a: (_ymd(int(m[1]), int(m[2]), int(m[3])), "DATE", "explicit")
+        if _valid(int(m[1]), int(m[2]), int(m[3])) else None)
+    add(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b", lambda m, a: (_ymd(int(m[3]), int(m[2]), int(m[1])), "DATE", "explicit")
+        if _valid(int(m[3]), int(m[2]), int(m[1])) else None)
+    # "30 апреля 2021 года", "23 марта", "30 апр"
+    add(rf"\b(\d{{1,2}})\s+({MR})(?:\s+(\d{{4}})(?:\s*(?:года|г\.|год))?)?(?![\w])", _ru_day_month)
+    add(rf"\b({ME})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", lambda m, a: _en_day_month(m[2], m[1], m[3], a))
+    add(rf"\b(\d{{1,2}})\s+({ME})(?:,?\s+(\d{{4}}))?\b", lambda m, a: _en_day_month(m[1], m[2], m[3], a))
+    # seasons and halves with a year: "осенью 2021 года", "в первом полугодии 2020 года"
+    add(r"(?i)\b(зимой|весной|летом|осенью)(?:\s+(\d{4})\s*(?:года|г\.))?", _ru_season)
+    add(r"(?i)\b(?:в|во|за)\s+(первом|втором|первое|второе)\s+полугоди[иея](?:\s+(\d{4})\s*года)?", _ru_half)
+    add(r"(?i)\b(?:в|во|за)\s+(первом|втором|третьем|четвертом|четвёртом)\s+квартале(?:\s+(\d{4})\s*года)?", _ru_quarter)
+    add(r"(?i)\bin\s+(?:the\s+)?(winter|spring|summer|autumn|fall)(?:\s+of\s+(\d{4}))?", _en_season)
+    # "в начале 2017 года", "в 2021 году", "2021 года"
+    add(r"(?i)\b(?:в\s+)?(начале|середине|конце)\s+(\d{4})\s*(?:года|г\.)", lambda m, a: (m[2], "DATE", "explicit"))
+    add(r"(?i)\b(?:в|во|с|до|к)?\s*(\d{4})\s*(?:году|года|год|г\.)", lambda m, a: (m[1], "DATE", "explicit")
+        if 1900 <= int(m[1]) <= 2100 else None)
+    add(r"\bin\s+(\d{4})\b", lambda m, a: (m[1], "DATE", "explicit") if 1900 <= int(m[1]) <= 2100 else None)
+    # a month: "в мае", "в мае 2021 года", "in May"
+    add(rf"(?i)\bв\s+({MR})(?:\s+(\d{{4}})\s*(?:года|г\.))?(?![\w])", _ru_month)
+    add(rf"\bin\s+({ME})(?:\s+(\d{{4}}))?\b", lambda m, a: _month_value(_month_en(m[1]), m[2], a))
+    # relative days and units
+    for word, delta in lex["days_ru"].items():
+        add(rf"(?i)\b{word}\b", _days(delta))
+    for word, delta in lex["days_en"].items():
+        add(rf"(?i)\b{word}\b", _days(delta))
+    add(r"(?i)\b(?:в|во)\s+(прошл\w+|следующ\w+|эт\w+|текущ\w+|будущ\w+)\s+(году|месяце|неделе)", _ru_relative_unit)
+    add(r"(?i)\b(?:на)\s+(прошл\w+|следующ\w+|эт\w+|будущ\w+)\s+(неделе)", _ru_relative_unit)
+    add(r"(?i)\b(прошлого|нынешнего|текущего|этого|следующего)\s+(года|месяца)", _ru_relative_unit)
+    add(r"(?i)\b(last|next|this)\s+(year|month|week)\b", _en_relative_unit)
+    add(r"(?i)\bчерез\s+(\d+|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(дн\w+|день|недел\w+|месяц\w*)", _ru_offset(1))
+    add(r"(?i)\b(\d+|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(дн\w+|день|недел\w+|месяц\w*)\s+назад", _ru_offset(-1))
+    add(r"(?i)\b(?:в|во)\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", _weekday("ru"))
+    add(r"(?i)\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _weekday("en"))
+    # vague: typed, no value
+    for phrase in [*lex["vague_ru"], *lex["vague_en"]]:
+        add(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", lambda m, a: (None, "DATE", "vague"))
+    return [(re.compile(p), fn) for p, fn in rules]
+
+
+def _ru_day_month(m: re.Match[str], a: date | None):
+    d, mon = int(m[1]), _month_ru(m[2])
+    if not mon or not 1 <= d <= 31:
+        return None
+    if m[3]:
+        y = int(m[3])
+        return (_ymd(y, mon, d), "DATE", "explicit") if _valid(y, mon, d) else None
+    return _ymd(_partial_year(a, mon, d), mon, d), "DATE", "partial"
+
+
+def _en_day_month(d: str, mon_word: str, y: str | None, a: date | None):
+    mon = _month_en(mon_word)
+    day = int(d)
+    if not mon or not 1 <= day <= 31:
+        return None
+    if y:
+        return (_ymd(int(y), mon, day), "DATE", "explicit") if _valid(int(y), mon, day) else None
+    return _ymd(_partial_year(a, mon, day), mon, day), "DATE", "partial"
+
+
+def _month_value(mon: int | None, y: str | None, a: date | None):
+    if not mon:
+        return None
+    if y:
+        return _ymd(int(y), mon), "DATE", "explicit"
+    return _ymd(a.year if a else None, mon), "DATE", "partial"
+
+
+def _ru_month(m: re.Match[str], a: date | None):
+    return _month_value(_month_ru(m[1]), m[2], a)
+
+
+def _season_value(code: str, y: str | None, a: date | None, kind: str = "season"):
+    if y:
+        return f"{y}-{code}", "DATE", "explicit"
+    return (f"{a.year}-{code}" if a else f"XXXX-{code}"), "DATE", kind
+
+
+def _ru_season(m: re.Match[str], a: date | None):
+    return _season_value(lexicon()["seasons_ru"][m[1].lower()], m[2], a)
+
+
+def _en_season(m: re.Match[str], a: date | None):
+    return _season_value(lexicon()["seasons_en"][m[1].lower()], m[2], a)
+
+
+def _ru_half(m: re.Match[str], a: date | None):
+    return _season_value("H1" if m[1].lower().startswith("перв") else "H2", m[2], a)
+
+
+def _ru_quarter(m: re.Match[str], a: date | None):
+    n = {"перв": 1, "втор": 2, "трет": 3, "четв": 4}[m[1].lower()[:4]]
+    return _season_value(f"Q{n}", m[2], a)
+
+
+def _days(delta: int) -> Resolver:
+    def resolve(m: re.Match[str], a: date | None):
+        return ((a + timedelta(days=delta)).isoformat() if a else None), "DATE", "relative"
+    return resolve
+
+
+def _shift(a: date, unit: str, n: int) -> str:
+    if unit == "year":
+        return f"{a.year + n:04d}"
+    if unit == "month":
+        k = a.year * 12 + a.month - 1 + n
+        return f"{k // 12:04d}-{k % 12 + 1:02d}"
+    d = a + timedelta(weeks=n)
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def _ru_relative_unit(m: re.Match[str], a: date | None):
+    word, unit_word = m[1].lower(), m[2].lower()
+    unit = "year" if unit_word.startswith("год") else "month" if unit_word.startswith("месяц") else "week"
+    n = -1 if word.startswith("прошл") else 1 if word.startswith(("следующ", "будущ")) else 0
+    return (_shift(a, unit, n) if a else None), "DATE", "relative"
+
+
+def _en_relative_unit(m: re.Match[str], a: date | None):
+    n = {"last": -1, "next": 1, "this": 0}[m[1].lower()]
+    return (_shift(a, m[2].lower(), n) if a else None), "DATE", "relative"
+
+
+def _ru_offset(sign: int) -> Resolver:
+    def resolve(m: re.Match[str], a: date | None):
+        raw = m[1].lower()
+        n = int(raw) if raw.isdigit() else lexicon()["numbers_ru"].get(raw, 1)
+        unit = m[2].lower()
+        if a is None:
+            return None, "DATE", "relative"
+        if unit.startswith(("дн", "ден")):
+            return (a + timedelta(days=sign * n)).isoformat(), "DATE", "relative"
+        if unit.startswith("недел"):
+            return (a + timedelta(weeks=sign * n)).isoformat(), "DATE", "relative"
+        return _shift(a, "month", sign * n), "DATE", "relative"
+    return resolve
+
+
+def _weekday(lang: str) -> Resolver:
+    def resolve(m: re.Match[str], a: date | None):
+        wd = lexicon()[f"weekdays_{lang}"][m[1].lower()]
+        if a is None:
+            return None, "DATE", "relative"
+        back = (a.weekday() - wd) % 7  # news reports the past: the latest such day up to the anchor
+        return (a - timedelta(days=back)).isoformat(), "DATE", "relative"
+    return resolve
+
+
+@lru_cache(maxsize=1)
+def compiled_rules() -> list[tuple[re.Pattern[str], Resolver]]:
+    return _rules()
+
+
+def tag_times(text: str, anchor: str | None) -> list[Timex]:
+    """Every temporal expression in `text`, resolved against `anchor` (ISO date) when there is one."""
+    a = date.fromisoformat(anchor[:10]) if anchor else None
+    taken: list[tuple[int, int]] = []
+    out: list[Timex] = []
+    for pattern, fn in compiled_rules():
+        for m in pattern.finditer(text):
+            s, e = m.span()
+            while s < e and text[s].isspace():
+                s += 1
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            res = fn(m, a)
+            if res is None:
+                continue
+            value, type_, basis = res
+            taken.append((s, e))
+            out.append(Timex(s, e, text[s:e], value, type_, basis))
+    out.sort(key=lambda t: t.start)
+    return out
