@@ -1,1 +1,3 @@
+from letopis.pipeline import Pipeline
 
+__all__ = ['Pipeline']

@@ -168,7 +168,7 @@ def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[d
             id=slug(c["en"]), type="LOC", kind="country", en=c["en"], ru=c["ru"], wikidata=c.get("wikidata"),
             country=c["iso"], aliases=[*c.get("aliases_ru", []), *c.get("aliases_en", [])],
             abbr=[a for a in [*c.get("aliases_ru", []), *c.get("aliases_en", [])] if a.isupper() or "." in a],
-            adjectives=c.get("adj_ru", []),
+            adjectives=[*c.get("adj_ru", []), *c.get("adj_en", [])],
         ))
     for p in load("places.yaml"):
         entries.append(KBEntry(

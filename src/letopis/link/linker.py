@@ -151,6 +151,7 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
     lang = article.language if article.language in TITLE_RE else "ru"
     date = article.published[:10] if article.published else None
     named = {lk.entry.id: lk.entry for lk in links if lk.entry and lk.entry.type == "PER"}
+    counts = Counter(lk.entry.id for lk in links if lk.entry and lk.entry.type == "PER")
     out: list[Link] = []
     for pattern, role in TITLE_RE[lang]:
         for m in pattern.finditer(text):
@@ -164,12 +165,12 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
             country = _title_country(tail, head, kb, lang)
             nxt = next((lk for lk in links if lk.mention.field == field and 0 <= lk.mention.start - m.end() <= 40
                         and lk.mention.type == "PER"), None)
-            if nxt and not re.search(r"[.,;:!?«»\"]", text[m.end(): nxt.mention.start]):
+            if nxt and re.fullmatch(r"(\s+|\s*(?:of|the|[A-ZА-ЯЁ][\w-]*)\s*)*", text[m.end(): nxt.mention.start]):
                 continue  # apposition: "Президент Казахстана Касым-Жомарт Токаев" is one person, named
             if role == "first_president":
                 person = kb.entries.get("nursultan-nazarbayev")
             else:
-                person = _role_holder(role, country or home, date, named, kb)
+                person = _role_holder(role, country or home, date, named, kb, counts)
             if person is None:
                 continue
             end = m.end()
@@ -208,7 +209,7 @@ def _title_country(tail: str, head: str, kb: KnowledgeBase, lang: str) -> str | 
 
 
 def _role_holder(role: str, country: str | None, date: str | None, named: dict[str, KBEntry],
-                 kb: KnowledgeBase) -> KBEntry | None:
+                 kb: KnowledgeBase, counts: Counter) -> KBEntry | None:
     if country is None:
         return None
     mentioned = [e for e in named.values() if kb.held_ever(e, role, country)]
@@ -218,7 +219,12 @@ def _role_holder(role: str, country: str | None, date: str | None, named: dict[s
             return on_date[0]
         holders = kb.holders(role, country, date)
         return holders[0] if holders else None
-    return mentioned[0] if len(mentioned) == 1 else None
+    # no date: a bare title names the latest of the holders the article mentions ("the President"
+    # beside "the First President"); former holders come with "former" or "first", not the bare title
+    def latest_start(e: KBEntry) -> str:
+        return max(r.start for r in e.roles if r.role == role and r.country == country)
+    ranked = sorted(mentioned, key=latest_start, reverse=True)
+    return ranked[0] if ranked else None
 
 
 def entity_for(link: Link, language: str | None) -> Entity:
@@ -285,5 +291,9 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         lk.mention.entity_name = known.name
         lk.mention.normal = known.name_ru or known.name
         mentions.append(lk.mention)
-    mentions.sort(key=lambda m: (m.field != "title", m.start))
-    article.mentions = mentions
+    kept: list[Mention] = []
+    for m in sorted(mentions, key=lambda m: -(m.end - m.start)):  # overlapping spans: the longer one stays
+        if not any(k.field == m.field and _overlap(k, m) for k in kept):
+            kept.append(m)
+    kept.sort(key=lambda m: (m.field != "title", m.start))
+    article.mentions = kept

@@ -1,0 +1,162 @@
+"""The `letopis` command."""
+from __future__ import annotations
+
+import csv
+import json
+import logging
+import os
+import sys
+from pathlib import Path
+
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+os.environ.setdefault("OMP_NUM_THREADS", "1")
+
+import click  # noqa: E402
+
+db_option = click.option("--db", "db", default=None, help="Database URL (default: $LETOPIS_DB or sqlite:///letopis.db).")
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log what the stages do.")
+def main(verbose: bool) -> None:
+    """Letopis: raw political news in, an evidence-backed chronicle of events out."""
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--published", help="Publication date for every document (overrides the text).")
+@click.option("--outlet", help="Outlet name for every document.")
+@click.option("--lang", "language", type=click.Choice(["ru", "en"]), help="Language of every document.")
+@db_option
+def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, language: str | None, db: str | None) -> None:
+    """Read files or folders, run the pipeline, store the results.
+
+    Example: letopis ingest examples/ --db sqlite:///news.db
+    """
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from letopis.ingest import read_paths
+    from letopis.model import Rejected
+    from letopis.pipeline import Pipeline
+    from letopis.store import Store
+
+    store = Store(db)
+    pipeline = Pipeline()
+    console = Console(stderr=True)
+    counts = {"read": 0, "stored": 0, "duplicate": 0, "rejected": 0}
+    reasons: list[str] = []
+    docs = list(read_paths(paths))
+    with Progress(console=console, disable=not console.is_terminal, transient=True) as progress:
+        task = progress.add_task("ingest", total=len(docs))
+        for doc in docs:
+            progress.advance(task)
+            counts["read"] += 1
+            if isinstance(doc, Rejected):
+                store.log(doc.source, doc.id, "rejected", doc.reason)
+                counts["rejected"] += 1
+                reasons.append(f"{doc.source}: {doc.reason}")
+                continue
+            if store.has_document(doc.id):
+                store.log(doc.source, doc.id, "duplicate", "same content already stored")
+                counts["duplicate"] += 1
+                continue
+            doc.published = doc.published or published
+            doc.outlet = doc.outlet or outlet
+            doc.language = doc.language or language
+            result = pipeline(doc)
+            if isinstance(result, Rejected):
+                store.log(doc.source, doc.id, "rejected", result.reason)
+                counts["rejected"] += 1
+                reasons.append(f"{doc.source}: {result.reason}")
+                continue
+            status = store.add_article(doc.id, result)
+            store.log(doc.source, doc.id, status, None if status == "stored" else f"duplicate of {result.duplicate_of}")
+            counts["stored" if status == "stored" else "duplicate"] += 1
+    store.rebuild_corpus()
+    click.echo(f"read {counts['read']}, new {counts['stored']}, duplicates {counts['duplicate']}, rejected {counts['rejected']}")
+    for r in reasons:
+        click.echo(f"  rejected {r}")
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--published", help="Publication date (overrides the text).")
+@click.option("--explain", is_flag=True, help="Print each input line with the cleaner's decision and rule.")
+def process(file: str, published: str | None, explain: bool) -> None:
+    """Run the pipeline on one document without a database and print the article as JSON.
+
+    Example: letopis process examples/ru_phone_call.txt
+    """
+    from letopis.ingest.readers import read_file
+    from letopis.model import Rejected, event_record
+    from letopis.pipeline import Pipeline
+
+    doc = next(read_file(Path(file)))
+    if isinstance(doc, Rejected):
+        raise click.ClickException(f"{doc.source}: {doc.reason}")
+    doc.published = doc.published or published
+    result = Pipeline()(doc)
+    if isinstance(result, Rejected):
+        raise click.ClickException(f"{result.source}: {result.reason}")
+    if explain:
+        for line, decision, rule in result.decisions:
+            click.echo(f"{decision:5} {rule:18} {line[:100]}")
+        return
+    record = result.to_record()
+    record["events"] = [event_record(e) for e in result.events]
+    click.echo(json.dumps(record, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@click.argument("kind", type=click.Choice(["articles", "events", "entities", "stories", "quotes"]))
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
+@click.option("--since", help="Events dated on or after this date.")
+@click.option("--until", help="Events dated on or before this date.")
+@click.option("--actor", help="Events with an actor of this name or id.")
+@db_option
+def export(kind: str, fmt: str, output: str | None, since: str | None, until: str | None, actor: str | None,
+           db: str | None) -> None:
+    """Write stored records as JSONL (or events as a GDELT-style CSV).
+
+    Example: letopis export events --format csv -o events.csv
+    """
+    from letopis.store import Store
+
+    store = Store(db)
+    rows = store.events(since, until, actor) if kind == "events" else getattr(store, kind)()
+    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
+    try:
+        if fmt == "csv":
+            if kind != "events":
+                raise click.UsageError("--format csv is for events")
+            _events_csv(rows, out)
+        else:
+            for row in rows:
+                row.pop("sources", None) if kind != "events" else None
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        if output:
+            out.close()
+
+
+def _events_csv(rows, out) -> None:
+    w = csv.writer(out)
+    w.writerow(["event_id", "date", "date_basis", "type", "mode", "cameo", "status", "actor1_name", "actor1_id",
+                "actor1_country", "actor1_role", "actor2_name", "actor2_id", "actor2_country", "actor2_role",
+                "other_actors", "location", "topics", "sources", "confidence", "evidence"])
+    for e in rows:
+        acts = e["actors"]
+        a1 = acts[0] if acts else {}
+        a2 = acts[1] if len(acts) > 1 else {}
+        w.writerow([e["id"], e["date"] or "", e["date_basis"] or "", e["type"], e["mode"] or "", e["cameo"], e["status"],
+                    a1.get("name", ""), a1.get("id", ""), a1.get("country") or "", a1.get("role", ""),
+                    a2.get("name", ""), a2.get("id", ""), a2.get("country") or "", a2.get("role", ""),
+                    ";".join(a["name"] for a in acts[2:]), (e["location"] or {}).get("name", ""), ";".join(e["topics"]),
+                    e.get("sources", len(e["evidence"])), e["confidence"], e["evidence"][0]["text"] if e["evidence"] else ""])
+
+
+if __name__ == "__main__":
+    main()

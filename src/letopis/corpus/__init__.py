@@ -1,0 +1,1 @@
+"""Across articles: duplicates, stories, one record per real event."""

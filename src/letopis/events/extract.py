@@ -1,0 +1,317 @@
+"""Events: trigger lexicons over lemmas, actors from the trigger's arguments in the parse."""
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from letopis.link.kb import KnowledgeBase
+from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence, Timex
+
+GENERIC_SUBJECTS = {"сторона", "лидер", "собеседник", "президент", "глава", "они", "they", "leader", "side",
+                    "стороны", "лидеры", "собеседники", "президенты", "главы"}
+FIRST_PERSON = {"я", "мы", "i", "we"}
+PLANNED = re.compile(r"(^| )(планироваться|планировать|намереваться|будет|быть провести|"
+                     r"договориться о том , что|will|plan|be to|schedule|upcoming)( |$)")
+OBJ_RELS = ("obj", "iobj", "obl", "nmod", "dobj", "dative", "prep", "pobj", "agent", "appos", "conj", "flat")
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    rule: str
+    type: str
+    mode: str | None
+    cameo: str
+    symmetric: bool
+    actors: str
+    quotes: bool
+    pattern: re.Pattern[str]
+
+
+@lru_cache(maxsize=2)
+def triggers(language: str) -> tuple[Trigger, ...]:
+    data = yaml.safe_load(resources.files("letopis.lexicons").joinpath("triggers.yaml").read_text("utf-8"))
+    return tuple(
+        Trigger(t["rule"], t["type"], t.get("mode"), t["cameo"], t["symmetric"], t["actors"], t.get("quotes", False),
+                re.compile(t["pattern"]))
+        for t in data.get(language, [])
+    )
+
+
+@lru_cache(maxsize=1)
+def topic_lexicon() -> dict[str, set[str]]:
+    data = yaml.safe_load(resources.files("letopis.lexicons").joinpath("topics.yaml").read_text("utf-8"))
+    return {k: set(v) for k, v in data.items()}
+
+
+def _lemma_line(sent: Sentence) -> tuple[str, list[int]]:
+    """The sentence's lemmas joined by spaces, and the token index at each character."""
+    parts, index = [], []
+    for i, t in enumerate(sent.tokens):
+        lem = t.lemma or t.text.lower()
+        if parts:
+            parts.append(" ")
+            index.append(i)
+        parts.append(lem)
+        index.extend([i] * len(lem))
+    return "".join(parts), index
+
+
+def _subtree(sent: Sentence, root: int) -> set[int]:
+    out = {root}
+    changed = True
+    while changed:
+        changed = False
+        for i, t in enumerate(sent.tokens):
+            if t.head in out and i not in out:
+                out.add(i)
+                changed = True
+    return out
+
+
+def _anchor(sent: Sentence, tokens: list[int]) -> int:
+    for i in tokens:
+        if sent.tokens[i].pos in ("VERB", "AUX"):
+            return i
+    i = tokens[0]
+    for _ in range(3):
+        h = sent.tokens[i].head
+        if h < 0:
+            break
+        i = h
+        if sent.tokens[i].pos in ("VERB", "AUX"):
+            return i
+    return tokens[0]
+
+
+class EventExtractor:
+    """Finds events in one analysed, linked article."""
+
+    def __init__(self, kb: KnowledgeBase):
+        self.kb = kb
+
+    def __call__(self, article: Article) -> list[Event]:
+        lang = article.language if article.language in ("ru", "en") else None
+        if not lang:
+            return []
+        quotes = [(q.start, q.end, q.speaker_id) for q in article.quotes]
+        events: list[Event] = []
+        context: list[Actor] = []
+        roster = self._roster(article)
+        for s_index, sent in enumerate(article.sentences):
+            line, index = _lemma_line(sent)
+            quote = next((q for q in quotes if q[0] <= sent.start < q[1]), None)
+            fired: set[str] = set()
+            for trig in triggers(lang):
+                m = trig.pattern.search(line)
+                if not m or trig.type in fired:
+                    continue
+                if quote and not trig.quotes:
+                    continue
+                toks = sorted({index[k] for k in range(m.start(), min(m.end(), len(index))) if line[k] != " "})
+                if not toks:
+                    continue
+                ev = self._event(article, sent, s_index, trig, toks, quote, context, roster)
+                if ev is None:
+                    continue
+                fired.add(trig.type)
+                events.append(ev)
+                if trig.symmetric and len(ev.actors) >= 2:
+                    context = ev.actors
+        return _merge_within(events)
+
+    # actors --------------------------------------------------------------------------
+    def _roster(self, article: Article) -> list[Mention]:
+        """People listed as attending a meeting: the sentence that says who took part."""
+        for sent in article.sentences:
+            line, _ = _lemma_line(sent)
+            if re.search(r"участие|attend by|take part", line):
+                pers = [m for m in article.mentions if m.field == "text" and sent.start <= m.start < sent.end and m.type == "PER"]
+                if len({m.entity_id for m in pers}) >= 3:
+                    return pers
+        return []
+
+    def _group(self, article: Article, sent: Sentence, tokens: set[int]) -> list[Actor]:
+        spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens]
+        found = [m for m in article.mentions if m.field == "text" and sent.start <= m.start < sent.end
+                 and any(s < m.end and m.start < e for s, e in spans)]
+        actors = [self._actor(article.entities[m.entity_id]) for m in found if m.entity_id in article.entities]
+        for i in sorted(tokens):  # "российская сторона", "the Russian side"
+            t = sent.tokens[i]
+            e = self.kb.adjective(t.text) if t.pos == "ADJ" or (t.text[:1].isupper() and t.pos in ("PROPN", "ADJ")) else None
+            if e is not None and e.kind == "country" and not any(m.start <= t.start < m.end for m in found):
+                actors.append(Actor(id=e.entity_id, name=e.en, type="LOC", role="participant", country=e.country))
+        people = [a for a in actors if a.type == "PER"]
+        chosen = people or [a for a in actors if a.type in ("LOC", "ORG")]
+        out, seen = [], set()
+        for a in chosen:
+            if a.id not in seen:
+                seen.add(a.id)
+                out.append(a)
+        return out
+
+    def _actor(self, ent: Entity, role: str = "participant") -> Actor:
+        country = ent.country if ent.type != "LOC" or ent.country else None
+        return Actor(id=ent.id, name=ent.name, type=ent.type, role=role, country=country)
+
+    def _speaker_actor(self, article: Article, speaker_id: str | None) -> list[Actor]:
+        if speaker_id and speaker_id in article.entities:
+            return [self._actor(article.entities[speaker_id])]
+        return []
+
+    def _event(self, article: Article, sent: Sentence, s_index: int, trig: Trigger, toks: list[int],
+               quote, context: list[Actor], roster: list[Mention]) -> Event | None:
+        anchor = _anchor(sent, toks)
+        subj_roots = [i for i, t in enumerate(sent.tokens) if t.head == anchor and t.rel.startswith("nsubj")]
+        subj_tokens: set[int] = set()
+        for r in subj_roots:
+            subj_tokens |= _subtree(sent, r)
+        obj_roots = [i for i, t in enumerate(sent.tokens)
+                     if (t.head == anchor or t.head in toks) and i not in subj_tokens and i not in toks and i != anchor
+                     and t.rel.split(":")[0] in OBJ_RELS]
+        source = self._group(article, sent, subj_tokens)
+        target: list[Actor] = []
+        for r in obj_roots:  # the nearest argument that names someone is the counterpart
+            target = self._group(article, sent, _subtree(sent, r) - subj_tokens)
+            if target:
+                break
+        subj_lemmas = {sent.tokens[i].lemma for i in subj_roots}
+        from_context = False
+        if not source:
+            if quote and (subj_lemmas & FIRST_PERSON or not subj_roots):
+                source = self._speaker_actor(article, quote[2])
+            if source:
+                pass
+            elif trig.actors == "context" or subj_lemmas & GENERIC_SUBJECTS:
+                source = [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
+                from_context = True
+        if trig.actors == "context" and not source:
+            return None
+        if trig.actors == "multilateral":
+            extra = [self._actor(article.entities[m.entity_id]) for m in roster if m.entity_id in article.entities]
+            people = {a.id: a for a in [*source, *target, *extra] if a.type == "PER"}
+            if len(people) < 3:
+                return None
+            actors = [Actor(a.id, a.name, a.type, "participant", a.country) for a in people.values()]
+        elif trig.actors.startswith("heads:"):
+            actors = self._heads(article, sent, trig.actors.split(":")[1])
+            if len(actors) < 2:
+                return None
+        elif trig.symmetric:
+            merged = {a.id: a for a in [*source, *target]}
+            if trig.rule in ("congratulate",) or len(merged) < 2:
+                return None
+            actors = [Actor(a.id, a.name, a.type, "participant", a.country) for a in merged.values()]
+        else:
+            tgt = [a for a in target if a.id not in {s.id for s in source}]
+            if re.search(r"друг друга|each other", sent.text) and len(source) >= 2:
+                actors = [Actor(a.id, a.name, a.type, "participant", a.country) for a in source]
+            elif not source or not tgt:
+                return None
+            else:
+                actors = [Actor(a.id, a.name, a.type, "source", a.country) for a in source[:3]] + \
+                         [Actor(a.id, a.name, a.type, "target", a.country) for a in tgt[:3]]
+        timex = self._timex(article, sent)
+        status = self._status(sent, anchor, toks)
+        if timex is not None:
+            date, basis = timex.value, ("explicit" if timex.basis in ("explicit", "season") else
+                                        "relative" if timex.basis in ("relative", "partial") else None)
+        elif article.published and status == "occurred" and s_index <= 2:
+            date, basis = article.published[:10], "publication"
+        else:
+            date, basis = None, None
+        location = self._location(article, sent, s_index, trig)
+        evidence = Evidence(article.id, sent.start, sent.end, sent.text)
+        key = f"{article.id}:{sent.start}:{trig.type}"
+        conf = 0.9 if trig.rule in ("phone_call", "receive", "summit") else 0.75
+        if from_context:
+            conf -= 0.15
+        if quote:
+            conf -= 0.1
+        return Event(
+            id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], type=trig.type, mode=trig.mode, cameo=trig.cameo,
+            status=status, date=date, date_basis=basis, actors=actors, evidence=[evidence], location=location,
+            topics=self._topics(sent), confidence=conf, rule=trig.rule,
+        )
+
+    def _heads(self, article: Article, sent: Sentence, role: str) -> list[Actor]:
+        timex = self._timex(article, sent)
+        date = timex.value if timex and timex.value and re.match(r"\d{4}-\d{2}-\d{2}$", timex.value) else \
+            (article.published[:10] if article.published else None)
+        out = []
+        for m in article.mentions:
+            if m.field != "text" or not (sent.start <= m.start < sent.end) or m.type != "LOC":
+                continue
+            ent = article.entities.get(m.entity_id or "")
+            country = self.kb.country(ent.country) if ent else None
+            if country is None or country.entity_id != ent.id:
+                continue
+            holders = self.kb.holders(role, country.country or "", date) if date else []
+            if len(holders) == 1:
+                h = holders[0]
+                out.append(Actor(h.entity_id, h.en, "PER", "participant", h.country))
+                article.entities.setdefault(h.entity_id, Entity(h.entity_id, h.en, "PER", h.ru, h.wikidata, h.country))
+            else:
+                out.append(self._actor(ent))
+        return out
+
+    def _timex(self, article: Article, sent: Sentence) -> Timex | None:
+        inside = [t for t in article.timexes if sent.start <= t.start < sent.end and t.value and t.basis != "vague"]
+        return inside[0] if inside else None
+
+    def _status(self, sent: Sentence, anchor: int, toks: list[int]) -> str:
+        line, _ = _lemma_line(sent)
+        a = sent.tokens[anchor]
+        near = {sent.tokens[i].lemma for i, t in enumerate(sent.tokens) if t.head == anchor}
+        if near & {"не", "not", "n't", "never"}:
+            return "negated"
+        if "бы" in near or "would" in near:
+            return "hypothetical"
+        if a.feats.get("Tense") == "Fut" or PLANNED.search(line):
+            return "planned"
+        return "occurred"
+
+    def _location(self, article: Article, sent: Sentence, s_index: int, trig: Trigger) -> dict | None:
+        for m in article.mentions:
+            if m.field == "text" and sent.start <= m.start < sent.end and m.type == "LOC":
+                ent = article.entities.get(m.entity_id or "")
+                before = article.text[max(0, m.start - 4): m.start].lower()
+                if ent and re.search(r"(^|\s)(в|во|in|at)\s$", before) and self.kb.country(ent.country) is not None \
+                        and self.kb.country(ent.country).entity_id != ent.id:
+                    return {"id": ent.id, "name": ent.name}
+        if article.dateline and article.dateline.get("place") and trig.mode != "phone" and s_index <= 2:
+            place = article.dateline["place"]
+            found = self.kb.find(place, "LOC")
+            return {"id": found[0].entity_id if found else None, "name": place}
+        return None
+
+    def _topics(self, sent: Sentence) -> list[str]:
+        lem = {t.lemma for t in sent.tokens}
+        return sorted(k for k, words in topic_lexicon().items() if lem & words)
+
+
+def _compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _merge_within(events: list[Event]) -> list[Event]:
+    """Two reports of one event in the same article (same type, actors, compatible date) become one."""
+    out: list[Event] = []
+    for ev in events:
+        ids = {a.id for a in ev.actors}
+        same = next((o for o in out if o.type == ev.type and {a.id for a in o.actors} == ids
+                     and _compatible(o.date, ev.date) and o.status == ev.status), None)
+        if same is None:
+            out.append(ev)
+            continue
+        same.evidence.extend(ev.evidence)
+        same.date = same.date or ev.date
+        same.date_basis = same.date_basis or ev.date_basis
+        same.location = same.location or ev.location
+        same.topics = sorted(set(same.topics) | set(ev.topics))
+        same.confidence = min(0.99, max(same.confidence, ev.confidence) + 0.05)
+    return out

@@ -1,0 +1,70 @@
+"""Quotes and their speakers: guillemets and quotation marks, attribution after or before."""
+from __future__ import annotations
+
+import re
+
+from letopis.model import Article, Mention, Quote
+
+SPEECH_RU = r"(?:сказал|подчеркнул|отметил|заявил|добавил|сообщил|пояснил|указал|заключил|констатировал|резюмировал|говорится)\w*"
+SPEECH_EN = r"(?:said|stressed|noted|added|stated|told|emphasized|emphasised|underlined|declared)"
+AFTER = re.compile(rf"^\s*[,.]?\s*[-–—]\s*{SPEECH_RU}\s+(?P<who>[^.]+)|^\s*(?P<who2>[^.«»]{{2,80}}?)\s+{SPEECH_EN}\b")
+BEFORE = re.compile(rf"(?P<who>[^.«»]{{2,80}}?)\s+{SPEECH_RU}\s*:\s*$|(?P<who2>[^.«»]{{2,80}}?)\s+{SPEECH_EN}\s*:?\s*$")
+
+
+def quote_spans(text: str) -> list[tuple[int, int]]:
+    """Outermost quoted spans (inner offsets), with «» nesting and straight or curly quotes."""
+    spans = []
+    depth, start = 0, -1
+    for i, ch in enumerate(text):
+        if ch == "«":
+            if depth == 0:
+                start = i + 1
+            depth += 1
+        elif ch == "»" and depth:
+            depth -= 1
+            if depth == 0:
+                spans.append((start, i))
+    for m in re.finditer(r"[\"“]([^\"“”\n]{20,}?)[\"”]", text):
+        if not any(s <= m.start() < e for s, e in spans):
+            spans.append((m.start(1), m.end(1)))
+    return sorted(spans)
+
+
+def _speaker(window: str, base: int, mentions: list[Mention]) -> Mention | None:
+    for m in mentions:
+        if m.field == "text" and base <= m.start < base + len(window) and m.type in ("PER", "ORG"):
+            return m
+    return None
+
+
+def find_quotes(article: Article) -> list[Quote]:
+    """Quotes of five words or more, each with the speaker named next to it (or None)."""
+    text = article.text
+    out: list[Quote] = []
+    for s, e in quote_spans(text):
+        inner = text[s:e].strip().rstrip(",")
+        if len(inner.split()) < 5:
+            continue
+        speaker = None
+        after = text[e + 1: e + 120].split("\n")[0]
+        m = AFTER.match(after)
+        if m:
+            who = m.group("who") or m.group("who2")
+            base = e + 1 + (m.start("who") if m.group("who") else m.start("who2"))
+            speaker = _speaker(who, base, article.mentions)
+            if speaker is None and re.search(r"говорится|сообщени", m.group(0)):
+                speaker = None
+        else:
+            line_start = text.rfind("\n", 0, s - 1) + 1
+            before = text[line_start: s - 1]
+            b = BEFORE.search(before)
+            if b:
+                who = b.group("who") or b.group("who2")
+                base = line_start + (b.start("who") if b.group("who") else b.start("who2"))
+                speaker = _speaker(who, base, article.mentions)
+        out.append(Quote(
+            start=s, end=e, text=text[s:e],
+            speaker_id=speaker.entity_id if speaker else None,
+            speaker_name=speaker.entity_name if speaker else None,
+        ))
+    return out

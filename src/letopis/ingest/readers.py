@@ -1,0 +1,111 @@
+"""Readers for .txt, .html/.htm and .jsonl files; encoding detection; content-hash ids."""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from charset_normalizer import from_bytes
+
+from letopis.model import Document, Rejected
+
+log = logging.getLogger(__name__)
+
+SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
+MAX_BYTES = 20 * 1024 * 1024
+ENCODINGS = ("utf_8", "cp1251", "koi8_r")
+
+
+def decode(data: bytes) -> str | None:
+    """Text from bytes in UTF-8, cp1251 or KOI8-R (charset-normalizer decides); None for binary data."""
+    if b"\x00" in data[:8192]:
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data, cp_isolation=list(ENCODINGS)).best()
+    if best is None:
+        return None
+    text = str(best)
+    if sum(ch.isprintable() or ch.isspace() for ch in text[:5000]) < 0.95 * len(text[:5000]):
+        return None
+    return text
+
+
+def _doc_id(content: str) -> str:
+    return hashlib.sha256(content.encode("utf-8")).hexdigest()
+
+
+def read_file(path: Path) -> Iterator[Document | Rejected]:
+    """The documents in one file: one for .txt/.html, one a line for .jsonl."""
+    source = str(path)
+    suffix = path.suffix.lower()
+    try:
+        size = path.stat().st_size
+    except OSError as e:
+        yield Rejected(source, f"cannot read: {e.strerror}")
+        return
+    if size == 0:
+        yield Rejected(source, "empty file")
+        return
+    if size > MAX_BYTES and suffix != ".jsonl":
+        yield Rejected(source, f"file too large: {size} bytes (limit {MAX_BYTES})")
+        return
+    data = path.read_bytes()
+    text = decode(data)
+    if text is None:
+        yield Rejected(source, "binary or undecodable content (not UTF-8, cp1251 or KOI8-R text)")
+        return
+    if not text.strip():
+        yield Rejected(source, "empty document (whitespace only)")
+        return
+    if suffix == ".jsonl":
+        yield from _read_jsonl(source, text)
+    elif suffix in (".html", ".htm"):
+        yield Document(id=_doc_id(text), source=source, html=text)
+    else:
+        yield Document(id=_doc_id(text), source=source, text=text)
+
+
+def _read_jsonl(source: str, text: str) -> Iterator[Document | Rejected]:
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as e:
+            yield Rejected(f"{source}#{n}", f"line {n}: not JSON ({e.msg})")
+            continue
+        if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("html"), str)):
+            yield Rejected(f"{source}#{n}", f"line {n}: an article object needs a 'text' or 'html' string")
+            continue
+        rid = obj.get("id") or n
+        content = obj.get("text") if isinstance(obj.get("text"), str) else obj["html"]
+        if not content.strip():
+            yield Rejected(f"{source}#{rid}", f"line {n}: empty text")
+            continue
+        meta = json.dumps({k: obj.get(k) for k in ("title", "published", "outlet", "language")}, sort_keys=True)
+        yield Document(
+            id=_doc_id(content + meta), source=f"{source}#{rid}",
+            text=obj.get("text") if isinstance(obj.get("text"), str) else None,
+            html=obj.get("html") if not isinstance(obj.get("text"), str) else None,
+            url=obj.get("url"), title=obj.get("title"), published=obj.get("published"),
+            outlet=obj.get("outlet"), language=obj.get("language"),
+        )
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Rejected]:
+    """Every document under the given files and folders, folders walked in name order."""
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for f in sorted(path.rglob("*")):
+                if f.is_file() and f.suffix.lower() in SUFFIXES:
+                    yield from read_file(f)
+        elif path.is_file():
+            yield from read_file(path)
+        else:
+            yield Rejected(str(path), "no such file or folder")
