@@ -104,7 +104,7 @@ class EventExtractor:
         roster = self._roster(article)
         for s_index, sent in enumerate(article.sentences):
             line, index = _lemma_line(sent)
-            quote = next((q for q in quotes if q[0] <= sent.start < q[1]), None)
+            quote = next((q for q in quotes if q[0] - 1 <= sent.start < q[1]), None)
             fired: set[str] = set()
             for trig in triggers(lang):
                 m = trig.pattern.search(line)
@@ -181,6 +181,8 @@ class EventExtractor:
                 break
         subj_lemmas = {sent.tokens[i].lemma for i in subj_roots}
         from_context = False
+        if trig.actors == "context":
+            source = []  # an impersonal report ("достигнута договоренность") is about the known participants
         if not source:
             if quote and (subj_lemmas & FIRST_PERSON or not subj_roots):
                 source = self._speaker_actor(article, quote[2])
