@@ -142,6 +142,30 @@ def export(kind: str, fmt: str, output: str | None, since: str | None, until: st
             out.close()
 
 
+@main.command()
+@click.option("--limit", default=50, show_default=True, help="How many events to show.")
+@db_option
+def show(limit: int, db: str | None) -> None:
+    """Print a readable table of the stored events, newest first.
+
+    Example: letopis show --db sqlite:///letopis-sample.db
+    """
+    from rich.console import Console
+    from rich.table import Table
+
+    from letopis.store import Store
+
+    table = Table(title="Letopis: events", show_lines=False)
+    for col in ("date", "type", "mode", "status", "actors", "place", "sources", "evidence"):
+        table.add_column(col, overflow="fold")
+    rows = sorted(Store(db).events(), key=lambda e: e["date"] or "", reverse=True)[:limit]
+    for e in rows:
+        actors = ", ".join(f"{a['name']}" + ("→" if a["role"] == "source" else "") for a in e["actors"])
+        table.add_row(e["date"] or "—", e["type"], e["mode"] or "", e["status"], actors,
+                      (e["location"] or {}).get("name", ""), str(e["sources"]), e["evidence"][0]["text"][:90])
+    Console(width=200).print(table)
+
+
 def _events_csv(rows, out) -> None:
     w = csv.writer(out)
     w.writerow(["event_id", "date", "date_basis", "type", "mode", "cameo", "status", "actor1_name", "actor1_id",

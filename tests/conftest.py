@@ -1,0 +1,36 @@
+"""Shared fixtures: the loaded pipeline (session-wide), paths to ../shared, the CLI."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+CLI = str(Path(sys.executable).with_name("letopis"))
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    from letopis import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def seed_articles(pipeline):
+    return {p.stem[:3]: pipeline.process(p.read_text("utf-8"), source=str(p)) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def run_cli(*args: str, db: Path | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    env = dict(os.environ)
+    if db is not None:
+        env["LETOPIS_DB"] = f"sqlite:///{db}"
+    result = subprocess.run([CLI, *args], capture_output=True, text=True, env=env)
+    if check and result.returncode != 0:
+        raise AssertionError(f"letopis {' '.join(args)} failed: {result.stdout}\n{result.stderr}")
+    return result
