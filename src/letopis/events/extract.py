@@ -146,7 +146,10 @@ class EventExtractor:
             if e is not None and e.kind == "country" and not any(m.start <= t.start < m.end for m in found):
                 actors.append(Actor(id=e.entity_id, name=e.en, type="LOC", role="participant", country=e.country))
         people = [a for a in actors if a.type == "PER"]
-        chosen = people or [a for a in actors if a.type in ("LOC", "ORG")]
+        # a city is where an event happens, not who takes part: only countries stand as LOC actors
+        states = [a for a in actors if a.type == "ORG" or (a.type == "LOC" and self.kb.country(a.country) is not None
+                                                          and self.kb.country(a.country).entity_id == a.id)]
+        chosen = people or states
         out, seen = [], set()
         for a in chosen:
             if a.id not in seen:
