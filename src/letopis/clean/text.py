@@ -158,9 +158,7 @@ def clean_text(raw: str, language: str | None = None, kb: KnowledgeBase | None =
         result.published = f"{y:04d}-{mo:02d}-{d:02d}" + (f"T{pub_time}" if pub_time else "")
     for line in body:
         result.decisions.append((line, "keep", "body"))
-    if body and _is_headline(body[0]) is False and len(body) > 1 and result.title:
-        result.lead = body[0]
-    elif body and result.title:
+    if body and result.title:
         result.lead = body[0]
     result.text = "\n\n".join(b for b in body if b)
     return result

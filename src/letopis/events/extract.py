@@ -9,6 +9,7 @@ from importlib import resources
 
 import yaml
 
+from letopis.corpus.merge import _compatible
 from letopis.link.kb import KnowledgeBase
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence, Timex
 
@@ -297,10 +298,6 @@ class EventExtractor:
     def _topics(self, sent: Sentence) -> list[str]:
         lem = {t.lemma for t in sent.tokens}
         return sorted(k for k, words in topic_lexicon().items() if lem & words)
-
-
-def _compatible(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a.startswith(b) or b.startswith(a)
 
 
 def _merge_within(events: list[Event]) -> list[Event]:
