@@ -166,6 +166,45 @@ def show(limit: int, db: str | None) -> None:
     Console(width=200).print(table)
 
 
+@main.group("eval")
+def eval_group() -> None:
+    """Score the pipeline against labelled data in ../shared/data (or any copy of its format)."""
+
+
+def _floor(scores: dict[str, float], floors: tuple[str, ...]) -> None:
+    """Exit non-zero when a named score is under its floor (`--floor f1=0.9`)."""
+    failed = []
+    for item in floors:
+        name, _, value = item.partition("=")
+        if name not in scores:
+            raise click.UsageError(f"unknown score {name!r}; known: {', '.join(sorted(scores))}")
+        if scores[name] < float(value):
+            failed.append(f"{name} {scores[name]:.3f} < {value}")
+    if failed:
+        raise click.ClickException("under the floor: " + "; ".join(failed))
+
+
+floor_option = click.option("--floor", "floors", multiple=True, metavar="NAME=VALUE",
+                            help="Fail when a score is below VALUE (repeatable).")
+
+
+@eval_group.command("clean")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--limit", type=int, help="Only the first N pages.")
+@floor_option
+def eval_clean(folder: str, limit: int | None, floors: tuple[str, ...]) -> None:
+    """Body extraction on the article-extraction benchmark, letopis and plain trafilatura side by side.
+
+    Example: letopis eval clean ../shared/data/article-extraction-benchmark
+    """
+    from letopis.eval.clean import evaluate
+
+    scores = evaluate(Path(folder), limit=limit)
+    for s in scores:
+        click.echo(s.line())
+    _floor({"f1": scores[0].f1, "margin": scores[0].f1 - scores[1].f1}, floors)
+
+
 def _events_csv(rows, out) -> None:
     w = csv.writer(out)
     w.writerow(["event_id", "date", "date_basis", "type", "mode", "cameo", "status", "actor1_name", "actor1_id",

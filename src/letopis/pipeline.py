@@ -69,7 +69,8 @@ def clean(article: Article, res: Resources) -> None:
         raw = page.text
         if not raw.strip():
             raise ValueError("HTML page has no extractable text")
-    result = clean_text(raw, given.get("language"), res.kb)
+    result = clean_text(raw, given.get("language"), res.kb, title=given.get("title") if given.get("html") else None,
+                        from_html=given.get("html") is not None)
     article.text = result.text
     article.title = given.get("title") or result.title
     article.published = given.get("published") or result.published

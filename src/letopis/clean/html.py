@@ -18,7 +18,7 @@ class HtmlText:
 def html_to_text(html: str, url: str | None = None) -> HtmlText:
     """The main text of a page, paragraphs on their own lines, with the page's metadata."""
     doc = trafilatura.bare_extraction(
-        html, url=url, include_comments=False, include_tables=False, favor_precision=False, with_metadata=True
+        html, url=url, include_comments=False, include_tables=True, favor_precision=False, with_metadata=True
     )
     if doc is None:
         return HtmlText(text="", title=None, published=None, outlet=None, url=url)

@@ -57,15 +57,22 @@ def _name_stems(line: str) -> list[str]:
 
 def _is_related_headline(line: str, rest: str) -> bool:
     """A headline-shaped line in mid-text naming someone the article never mentions again."""
-    if not _is_headline(line) or len(line.split()) < 4:
+    if not _is_headline(line) or not 4 <= len(line.split()) <= 14 or line.rstrip().endswith(":") or ":" in line[:4]:
         return False
     stems = _name_stems(line)[1:] if not re.match(r"^[А-ЯЁA-Z][а-яёa-z]+(ев|ов|ин|ко|ян|ова|ева)\b", line) else _name_stems(line)
     rest_low = rest.lower()
     return any(s not in rest_low for s in stems if s)
 
 
-def clean_text(raw: str, language: str | None = None, kb: KnowledgeBase | None = None) -> CleanResult:
-    """Split a plain-text news page into body and boilerplate and read its metadata."""
+def clean_text(raw: str, language: str | None = None, kb: KnowledgeBase | None = None,
+               title: str | None = None, from_html: bool = False) -> CleanResult:
+    """Split a plain-text news page into body and boilerplate and read its metadata.
+
+    `title` is a title already known (from the HTML head); the text's first line is then
+    the title only if it repeats it. `from_html` marks text that trafilatura already
+    took out of its page: links to related news are gone with the markup, so the
+    related-headline guess, which needs plain text, is not made.
+    """
     rules = line_rules(language)
     lines = [ln.strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     result = CleanResult(text="")
@@ -106,16 +113,19 @@ def clean_text(raw: str, language: str | None = None, kb: KnowledgeBase | None =
         kept.append(line)
 
     # the title: a headline-shaped first line; later copies of it are captions
-    if kept and _is_headline(kept[0]) and len(kept) > 1:
+    if title:
+        result.title = title
+    elif kept and _is_headline(kept[0]) and len(kept) > 1:
         result.title = kept.pop(0)
         result.decisions.append((result.title, "title", "first-headline"))
+    if result.title:
         for line in [k for k in kept if k == result.title]:
             kept.remove(line)
             drop(line, "repeated-title")
 
     body: list[str] = []
     for i, line in enumerate(kept):
-        if 1 <= i < len(kept) - 1:
+        if not from_html and 1 <= i < len(kept) - 1:
             rest = "\n".join(x for j, x in enumerate(kept) if j != i) + "\n" + (result.title or "")
             if _is_related_headline(line, rest) and not _is_headline(kept[i - 1]):
                 drop(line, "related-headline")

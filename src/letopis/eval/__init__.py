@@ -1,0 +1,1 @@
+"""Scoring the pipeline against labelled data (`letopis eval`)."""
