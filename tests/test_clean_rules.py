@@ -94,7 +94,7 @@ def test_every_rule_in_the_data_file_has_a_test():
 
 
 def test_context_rules_in_plain_text():
-    text = "\n".join([
+    text = "\n".join([  # noqa: FLY002 - one line per row reads better
         "Токаев провел переговоры с Пашиняном",
         "19.08.2021, 15:31",
         "Токаев провел переговоры с Пашиняном",  # a caption repeating the title

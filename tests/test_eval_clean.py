@@ -1,6 +1,5 @@
 """The cleaner on the article-extraction benchmark: at least trafilatura's F1, at least 0.90."""
 from conftest import SHARED, run_cli
-
 from letopis.eval.clean import prf
 
 BENCH = SHARED / "data" / "article-extraction-benchmark"

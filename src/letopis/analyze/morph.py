@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pymorphy3
 
-WORD = re.compile(r"[\w][\w'’.\-]*", re.U)
+WORD = re.compile(r"[\w][\w'’.\-]*", re.UNICODE)
 
 
 @lru_cache(maxsize=1)

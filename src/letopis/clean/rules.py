@@ -22,9 +22,9 @@ class LineRule:
 
 def _compile(spec: dict[str, str]) -> LineRule:
     if "exact" in spec:
-        pattern = re.compile("^" + re.escape(spec["exact"]) + "$", re.I)
+        pattern = re.compile("^" + re.escape(spec["exact"]) + "$", re.IGNORECASE)
     elif "contains" in spec:
-        pattern = re.compile(re.escape(spec["contains"]), re.I)
+        pattern = re.compile(re.escape(spec["contains"]), re.IGNORECASE)
     else:
         pattern = re.compile(spec["regex"])
     return LineRule(spec["name"], pattern)

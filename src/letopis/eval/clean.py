@@ -9,9 +9,9 @@ import gzip
 import json
 import re
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterator
 
 TOKEN = re.compile(r"\w+", re.UNICODE)
 

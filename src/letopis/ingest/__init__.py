@@ -1,4 +1,4 @@
 """Ingest: files and folders to Documents (or Rejected, with the reason)."""
-from letopis.ingest.readers import read_paths, decode
+from letopis.ingest.readers import decode, read_paths
 
-__all__ = ["read_paths", "decode"]
+__all__ = ["decode", "read_paths"]

@@ -6,10 +6,10 @@ given the anchor date; rules run in order and a span claimed by one is not tagge
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import Callable
 
 import yaml
 
