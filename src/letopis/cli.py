@@ -165,6 +165,25 @@ def show(limit: int, db: str | None) -> None:
     Console(width=200).print(table)
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+@click.option("--token", envvar="LETOPIS_TOKEN", help="Operator token that allows POST /api/ingest (off without it).")
+@db_option
+def serve(host: str, port: int, token: str | None, db: str | None) -> None:
+    """Serve the JSON API under /api/ and the web pages under /.
+
+    Example: letopis serve --db sqlite:///letopis-sample.db --port 8000
+    """
+    import uvicorn
+
+    from letopis.api import create_app
+
+    app = create_app(db, token=token)
+    click.echo(f"Letopis is serving {app.state.store.url} at http://{host}:{port}/ (API: /api/, docs: /api/docs)")
+    uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
 @main.group("eval")
 def eval_group() -> None:
     """Score the pipeline against labelled data in ../shared/data (or any copy of its format)."""

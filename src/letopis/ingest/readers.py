@@ -6,6 +6,7 @@ import json
 import logging
 from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from charset_normalizer import from_bytes
 
@@ -13,7 +14,7 @@ from letopis.model import Document, Rejected
 
 log = logging.getLogger(__name__)
 
-SUFFIXES = {".txt", ".html", ".htm", ".jsonl"}
+SUFFIXES = {".txt", ".html", ".htm", ".jsonl", ".warc", ".gz"}
 MAX_BYTES = 20 * 1024 * 1024
 ENCODINGS = ("utf_8", "cp1251", "koi8_r")
 
@@ -43,6 +44,9 @@ def read_file(path: Path) -> Iterator[Document | Rejected]:
     """The documents in one file: one for .txt/.html, one a line for .jsonl."""
     source = str(path)
     suffix = path.suffix.lower()
+    if path.name.lower().endswith((".warc", ".warc.gz")):
+        yield from _read_warc(path)
+        return
     try:
         size = path.stat().st_size
     except OSError as e:
@@ -79,22 +83,71 @@ def _read_jsonl(source: str, text: str) -> Iterator[Document | Rejected]:
         except json.JSONDecodeError as e:
             yield Rejected(f"{source}#{n}", f"line {n}: not JSON ({e.msg})")
             continue
-        if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("html"), str)):
-            yield Rejected(f"{source}#{n}", f"line {n}: an article object needs a 'text' or 'html' string")
-            continue
-        rid = obj.get("id") or n
-        content = obj.get("text") if isinstance(obj.get("text"), str) else obj["html"]
-        if not content.strip():
-            yield Rejected(f"{source}#{rid}", f"line {n}: empty text")
-            continue
-        meta = json.dumps({k: obj.get(k) for k in ("title", "published", "outlet", "language")}, sort_keys=True)
-        yield Document(
-            id=_doc_id(content + meta), source=f"{source}#{rid}",
-            text=obj.get("text") if isinstance(obj.get("text"), str) else None,
-            html=obj.get("html") if not isinstance(obj.get("text"), str) else None,
-            url=obj.get("url"), title=obj.get("title"), published=obj.get("published"),
-            outlet=obj.get("outlet"), language=obj.get("language"),
-        )
+        yield record_document(obj, source, n)
+
+
+def records_to_documents(records: Iterable[Any], source: str) -> Iterator[Document | Rejected]:
+    """Documents from article objects already parsed (an API request body)."""
+    for n, obj in enumerate(records, 1):
+        yield record_document(obj, source, n)
+
+
+def record_document(obj: Any, source: str, n: int) -> Document | Rejected:
+    """One article object (`{"text": …}` or `{"html": …}` plus metadata) as a Document, or why not."""
+    if not isinstance(obj, dict) or not (isinstance(obj.get("text"), str) or isinstance(obj.get("html"), str)):
+        return Rejected(f"{source}#{n}", f"line {n}: an article object needs a 'text' or 'html' string")
+    rid = obj.get("id") or n
+    content = obj.get("text") if isinstance(obj.get("text"), str) else obj["html"]
+    if not content.strip():
+        return Rejected(f"{source}#{rid}", f"line {n}: empty text")
+    if len(content.encode("utf-8")) > MAX_BYTES:
+        return Rejected(f"{source}#{rid}", f"line {n}: text too large (limit {MAX_BYTES} bytes)")
+    meta = json.dumps({k: obj.get(k) for k in ("title", "published", "outlet", "language")}, sort_keys=True)
+    return Document(
+        id=_doc_id(content + meta), source=f"{source}#{rid}",
+        text=obj.get("text") if isinstance(obj.get("text"), str) else None,
+        html=obj.get("html") if not isinstance(obj.get("text"), str) else None,
+        url=obj.get("url"), title=obj.get("title"), published=obj.get("published"),
+        outlet=obj.get("outlet"), language=obj.get("language"),
+    )
+
+
+def _read_warc(path: Path) -> Iterator[Document | Rejected]:
+    """HTML and plain-text responses of a WARC file; a record is named PATH#URI."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    source = str(path)
+    n = 0
+    try:
+        with path.open("rb") as fh:
+            for record in ArchiveIterator(fh):
+                if record.rec_type not in ("response", "resource"):
+                    continue
+                n += 1
+                uri = record.rec_headers.get_header("WARC-Target-URI") or str(n)
+                name = f"{source}#{uri}"
+                ctype = (record.http_headers.get_header("Content-Type") if record.http_headers else
+                         record.rec_headers.get_header("Content-Type")) or ""
+                if record.http_headers and not record.http_headers.get_statuscode().startswith("2"):
+                    yield Rejected(name, f"HTTP status {record.http_headers.get_statuscode()}")
+                    continue
+                if "html" not in ctype and "text/plain" not in ctype:
+                    yield Rejected(name, f"not a text or HTML page ({ctype or 'no content type'})")
+                    continue
+                data = record.content_stream().read(MAX_BYTES + 1)
+                if len(data) > MAX_BYTES:
+                    yield Rejected(name, f"record too large (limit {MAX_BYTES} bytes)")
+                    continue
+                text = decode(data) if data else None
+                if not text or not text.strip():
+                    yield Rejected(name, "empty or undecodable record")
+                    continue
+                html = "html" in ctype
+                yield Document(id=_doc_id(text), source=name, url=uri if "://" in uri else None,
+                               html=text if html else None, text=None if html else text)
+    except (ArchiveLoadFailed, OSError, ValueError) as e:
+        yield Rejected(source, f"broken WARC file after {n} records: {e}")
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Rejected]:
@@ -103,7 +156,7 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Rejected]:
         path = Path(p)
         if path.is_dir():
             for f in sorted(path.rglob("*")):
-                if f.is_file() and f.suffix.lower() in SUFFIXES:
+                if f.is_file() and f.suffix.lower() in SUFFIXES and (f.suffix != ".gz" or f.name.endswith(".warc.gz")):
                     yield from read_file(f)
         elif path.is_file():
             yield from read_file(path)

@@ -1,0 +1,323 @@
+"""Read-side queries for the API and the web pages: filtered, keyset-paginated, one page at a time.
+
+A cursor is an opaque token naming the last row of the previous page, so pages stay
+stable while new events arrive (no OFFSET drift) and each page costs the same.
+"""
+from __future__ import annotations
+
+import base64
+import json
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Text, and_, cast, func, or_, select
+from sqlalchemy.engine import Connection
+
+from letopis.store import schema as t
+from letopis.store.db import Store
+
+MAX_LIMIT = 500
+
+
+class BadQuery(ValueError):
+    """A request the store cannot answer as asked (bad cursor, bad date); the API turns it into a 400."""
+
+
+@dataclass(slots=True)
+class Page:
+    items: list[dict[str, Any]]
+    next_cursor: str | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"items": self.items, "next_cursor": self.next_cursor}
+
+
+def encode_cursor(*values: Any) -> str:
+    return base64.urlsafe_b64encode(json.dumps(values, ensure_ascii=False).encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str, n: int) -> list[Any]:
+    try:
+        values = json.loads(base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BadQuery(f"malformed cursor {cursor!r}") from exc
+    if not isinstance(values, list) or len(values) != n:
+        raise BadQuery(f"malformed cursor {cursor!r}")
+    return values
+
+
+def _limit(limit: int) -> int:
+    if not 1 <= limit <= MAX_LIMIT:
+        raise BadQuery(f"limit must be between 1 and {MAX_LIMIT}")
+    return limit
+
+
+def _check_date(value: str | None, name: str) -> None:
+    if value is None:
+        return
+    if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+        raise BadQuery(f"{name} must be a date like 2021-04-30, 2021-04 or 2021, not {value!r}")
+
+
+def search_terms(q: str) -> list[str]:
+    """Query words as lemmas, so `Токаеву` finds articles that say `Токаева`."""
+    from letopis.analyze.morph import WORD, lemma
+
+    return [lemma(w) for w in WORD.findall(q) if len(w) > 1]
+
+
+class Reader:
+    """Queries over a Store's tables."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.engine = store.engine
+
+    # events -------------------------------------------------------------------------
+    def _event_filter(self, actor: str | None, type_: str | None, country: str | None, since: str | None,
+                      until: str | None, q: str | None, status: str | None = None,
+                      with_actor: str | None = None, article: str | None = None) -> list[Any]:
+        _check_date(since, "since")
+        _check_date(until, "until")
+        ev, ea = t.events.c, t.event_actors.c
+        conds: list[Any] = []
+        if type_:
+            conds.append(ev.type == type_.upper())
+        if status:
+            conds.append(ev.status == status)
+        if since:
+            conds.append(ev.date >= since)
+        if until:
+            conds.append(ev.date <= until + "~")
+        for who in (actor, with_actor):
+            if who:
+                folded = f"%{who.lower()}%"
+                conds.append(ev.id.in_(select(ea.event_id).where(or_(ea.entity_id == who, func.lower(ea.name).like(folded)))))
+        if country:
+            conds.append(ev.id.in_(select(ea.event_id).where(ea.country == country.upper())))
+        if article:
+            conds.append(ev.id.in_(select(t.evidence.c.event_id).where(t.evidence.c.article_id == article)))
+        if q:
+            conds.append(ev.id.in_(select(t.evidence.c.event_id).where(func.lower(t.evidence.c.text).like(f"%{q.lower()}%"))))
+        return conds
+
+    def events(self, *, limit: int = 50, cursor: str | None = None, actor: str | None = None, type: str | None = None,
+               country: str | None = None, since: str | None = None, until: str | None = None, q: str | None = None,
+               status: str | None = None, with_actor: str | None = None, article: str | None = None) -> Page:
+        """Events newest first (undated last), filtered; `actor` is an entity id or part of a name."""
+        limit = _limit(limit)
+        ev = t.events.c
+        sort_date = func.coalesce(ev.date, "")
+        stmt = select(t.events).where(*self._event_filter(actor, type, country, since, until, q, status, with_actor,
+                                                                    article))
+        if cursor:
+            last_date, last_id = decode_cursor(cursor, 2)
+            stmt = stmt.where(or_(sort_date < last_date, and_(sort_date == last_date, ev.id < last_id)))
+        stmt = stmt.order_by(sort_date.desc(), ev.id.desc()).limit(limit + 1)
+        with self.engine.connect() as c:
+            rows = c.execute(stmt).all()
+            more = len(rows) > limit
+            rows = rows[:limit]
+            items = self._event_records(c, rows)
+        nxt = encode_cursor(rows[-1].date or "", rows[-1].id) if more and rows else None
+        return Page(items, nxt)
+
+    def event(self, event_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as c:
+            rows = c.execute(select(t.events).where(t.events.c.id == event_id)).all()
+            return self._event_records(c, rows)[0] if rows else None
+
+    def _event_records(self, c: Connection, rows: list[Any]) -> list[dict[str, Any]]:
+        ids = [r.id for r in rows]
+        actors: dict[str, list[dict]] = defaultdict(list)
+        evid: dict[str, list[dict]] = defaultdict(list)
+        if ids:
+            for a in c.execute(select(t.event_actors).where(t.event_actors.c.event_id.in_(ids))):
+                actors[a.event_id].append({"id": a.entity_id, "name": a.name, "type": a.type, "role": a.role,
+                                           "country": a.country})
+            for e in c.execute(select(t.evidence).where(t.evidence.c.event_id.in_(ids))):
+                evid[e.event_id].append({"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text})
+        return [{"id": r.id, "type": r.type, "mode": r.mode, "cameo": r.cameo, "status": r.status, "date": r.date,
+                 "date_basis": r.date_basis, "location": r.location, "actors": actors[r.id], "topics": r.topics,
+                 "evidence": evid[r.id], "confidence": r.confidence, "sources": r.sources} for r in rows]
+
+    # articles -----------------------------------------------------------------------
+    def articles(self, *, limit: int = 50, cursor: str | None = None, q: str | None = None,
+                 story: str | None = None) -> Page:
+        """Articles newest ingested first; `q` matches lemmas of the body and title."""
+        limit = _limit(limit)
+        a = t.articles.c
+        stmt = select(a.record, a.story_id, a.duplicate_of, a.seq)
+        if q:
+            for term in search_terms(q):
+                stmt = stmt.where(a.lemmas.like(f"%{term}%"))
+        if story:
+            stmt = stmt.where(a.story_id == story)
+        if cursor:
+            (last_seq,) = decode_cursor(cursor, 1)
+            stmt = stmt.where(a.seq < int(last_seq))
+        stmt = stmt.order_by(a.seq.desc()).limit(limit + 1)
+        with self.engine.connect() as c:
+            rows = c.execute(stmt).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = [self._article_record(r) for r in rows]
+        return Page(items, encode_cursor(rows[-1].seq) if more and rows else None)
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        a = t.articles.c
+        with self.engine.connect() as c:
+            r = c.execute(select(a.record, a.story_id, a.duplicate_of, a.seq).where(a.id == article_id)).first()
+        return self._article_record(r) if r else None
+
+    @staticmethod
+    def _article_record(r: Any) -> dict[str, Any]:
+        rec = dict(r.record)
+        rec["story_id"], rec["duplicate_of"] = r.story_id, r.duplicate_of
+        return rec
+
+    # entities -----------------------------------------------------------------------
+    def entities(self, *, limit: int = 50, cursor: str | None = None, q: str | None = None,
+                 type: str | None = None, country: str | None = None) -> Page:
+        """Entities by how often they are mentioned, most first."""
+        limit = _limit(limit)
+        e, m = t.entities.c, t.mentions.c
+        counts = (select(m.entity_id, func.count().label("n"), func.count(func.distinct(m.article_id)).label("arts"))
+                  .group_by(m.entity_id).subquery())
+        n = func.coalesce(counts.c.n, 0)
+        stmt = select(t.entities, n.label("n"), func.coalesce(counts.c.arts, 0).label("arts")).outerjoin(
+            counts, counts.c.entity_id == e.id)
+        if q:
+            folded = f"%{q.lower()}%"
+            stmt = stmt.where(or_(func.lower(e.name).like(folded), func.lower(e.name_ru).like(folded),
+                                  func.lower(cast(e.aliases, Text)).like(folded), e.id == q))
+        if type:
+            stmt = stmt.where(e.type == type.upper())
+        if country:
+            stmt = stmt.where(e.country == country.upper())
+        if cursor:
+            last_n, last_id = decode_cursor(cursor, 2)
+            stmt = stmt.where(or_(n < last_n, and_(n == last_n, e.id > last_id)))
+        stmt = stmt.order_by(n.desc(), e.id).limit(limit + 1)
+        with self.engine.connect() as c:
+            rows = c.execute(stmt).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = [self._entity_record(r) for r in rows]
+        return Page(items, encode_cursor(rows[-1].n, rows[-1].id) if more and rows else None)
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        page = self.entities(q=entity_id, limit=MAX_LIMIT)
+        return next((x for x in page.items if x["id"] == entity_id), None)
+
+    @staticmethod
+    def _entity_record(r: Any) -> dict[str, Any]:
+        return {"id": r.id, "name": r.name, "name_ru": r.name_ru, "type": r.type, "wikidata": r.wikidata,
+                "country": r.country, "aliases": r.aliases, "mentions": r.n, "articles": r.arts}
+
+    def counterparts(self, entity_id: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Who shares events with an entity, with how many."""
+        ea = t.event_actors.c
+        mine = select(ea.event_id).where(ea.entity_id == entity_id)
+        stmt = (select(ea.entity_id, ea.name, ea.country, func.count(func.distinct(ea.event_id)).label("n"))
+                .where(ea.event_id.in_(mine), ea.entity_id != entity_id)
+                .group_by(ea.entity_id, ea.name, ea.country).order_by(func.count(func.distinct(ea.event_id)).desc(), ea.entity_id)
+                .limit(limit))
+        with self.engine.connect() as c:
+            return [{"id": r.entity_id, "name": r.name, "country": r.country, "events": r.n} for r in c.execute(stmt)]
+
+    # stories ------------------------------------------------------------------------
+    def stories(self, *, limit: int = 50, cursor: str | None = None) -> Page:
+        limit = _limit(limit)
+        s = t.stories.c
+        sort = func.coalesce(s.first_seen, "")
+        stmt = select(t.stories)
+        if cursor:
+            last, last_id = decode_cursor(cursor, 2)
+            stmt = stmt.where(or_(sort < last, and_(sort == last, s.id < last_id)))
+        stmt = stmt.order_by(sort.desc(), s.id.desc()).limit(limit + 1)
+        with self.engine.connect() as c:
+            rows = c.execute(stmt).all()
+        more = len(rows) > limit
+        rows = rows[:limit]
+        items = [self._story_record(r) for r in rows]
+        return Page(items, encode_cursor(rows[-1].first_seen or "", rows[-1].id) if more and rows else None)
+
+    def story(self, story_id: str) -> dict[str, Any] | None:
+        with self.engine.connect() as c:
+            r = c.execute(select(t.stories).where(t.stories.c.id == story_id)).first()
+        return self._story_record(r) if r else None
+
+    @staticmethod
+    def _story_record(r: Any) -> dict[str, Any]:
+        return {"id": r.id, "title": r.title, "article_ids": r.article_ids, "languages": r.languages,
+                "first_seen": r.first_seen, "event_ids": r.event_ids}
+
+    # search, graph, timeline ------------------------------------------------------------
+    def search(self, q: str, limit: int = 20) -> dict[str, Any]:
+        """Entities whose names match, articles whose lemmas match, events whose evidence matches."""
+        if not q.strip():
+            raise BadQuery("q must not be empty")
+        entities = self.entities(q=q, limit=limit).items
+        if not entities:  # "Токаеву" → lemma "токаев" is in the aliases of Tokayev
+            for term in search_terms(q):
+                entities.extend(x for x in self.entities(q=term, limit=limit).items if x not in entities)
+        articles = self.articles(q=q, limit=limit).items
+        events = self.events(q=q, limit=limit).items
+        if not events and entities:
+            events = self.events(actor=entities[0]["id"], limit=limit).items
+        return {"q": q, "terms": search_terms(q), "entities": entities[:limit],
+                "articles": [{k: a[k] for k in ("id", "title", "published", "outlet", "language", "source")} for a in articles],
+                "events": events}
+
+    def graph(self, *, type: str | None = None, since: str | None = None, until: str | None = None,
+              min_weight: int = 1, limit: int = 200) -> dict[str, Any]:
+        """The actor network: entities as nodes, shared events as weighted edges."""
+        conds = self._event_filter(None, type, None, since, until, None)
+        ea = t.event_actors.c
+        stmt = select(ea.event_id, ea.entity_id, ea.name, ea.type, ea.country)
+        if conds:
+            stmt = stmt.where(ea.event_id.in_(select(t.events.c.id).where(*conds)))
+        by_event: dict[str, dict[str, tuple[str, str, str]]] = defaultdict(dict)
+        with self.engine.connect() as c:
+            for r in c.execute(stmt):
+                by_event[r.event_id][r.entity_id] = (r.name, r.type, r.country)
+        weights: Counter[tuple[str, str]] = Counter()
+        info: dict[str, tuple[str, str, str]] = {}
+        degree: Counter[str] = Counter()
+        for members in by_event.values():
+            info.update(members)
+            ids = sorted(members)
+            for i, a in enumerate(ids):
+                degree[a] += 1
+                for b in ids[i + 1:]:
+                    weights[(a, b)] += 1
+        edges = [{"source": a, "target": b, "weight": w} for (a, b), w in weights.most_common() if w >= min_weight][:limit]
+        used = {x for e in edges for x in (e["source"], e["target"])}
+        nodes = [{"id": i, "name": info[i][0], "type": info[i][1], "country": info[i][2], "events": degree[i]}
+                 for i in sorted(used, key=lambda i: (-degree[i], i))]
+        return {"nodes": nodes, "edges": edges}
+
+    def timeline(self, *, actor: str | None = None, with_actor: str | None = None, type: str | None = None,
+                 country: str | None = None, since: str | None = None, until: str | None = None) -> dict[str, Any]:
+        """Dated events per month and type (undated events are counted apart)."""
+        conds = self._event_filter(actor, type, country, since, until, None, with_actor=with_actor)
+        ev = t.events.c
+        month = func.substr(ev.date, 1, 7)
+        stmt = (select(month.label("month"), ev.type, func.count().label("n")).where(*conds)
+                .group_by(month, ev.type).order_by(month, ev.type))
+        counts: dict[str, dict[str, int]] = defaultdict(dict)
+        undated = 0
+        with self.engine.connect() as c:
+            for r in c.execute(stmt):
+                if r.month is None or r.month.startswith("X") or len(r.month) < 7 or not r.month[5:7].isdigit():
+                    undated += r.n
+                else:
+                    counts[r.month][r.type] = r.n
+        months = sorted(counts)
+        types = sorted({ty for m in counts.values() for ty in m})
+        return {"months": months, "types": types,
+                "series": [{"type": ty, "counts": [counts[m].get(ty, 0) for m in months]} for ty in types],
+                "undated": undated}
