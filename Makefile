@@ -1,4 +1,4 @@
-# Letopis: `make run` (install, ingest the sample corpus, show the events) and `make test`.
+# Letopis: `make run` (install, ingest the sample corpus, serve the web view) and `make test`.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,9 +7,27 @@ DB ?= sqlite:///letopis-sample.db
 export OPENBLAS_NUM_THREADS := 1
 export OMP_NUM_THREADS := 1
 
-.PHONY: install run test lint eval bench clean
+HOST ?= 127.0.0.1
+PORT ?= 8000
+ASSETS := node_modules/.installed
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-install: $(STAMP)
+.PHONY: install assets browser run test lint eval bench clean
+
+install: $(STAMP) $(ASSETS)
+
+# front-end packages (chart.js, cytoscape) from the npm registry, served locally by letopis serve
+assets: $(ASSETS)
+
+$(ASSETS): package.json package-lock.json
+	command -v npm >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm)
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(ASSETS)
+
+# the browser tests drive Debian's chromium through its chromedriver
+browser:
+	command -v chromium >/dev/null && command -v chromedriver >/dev/null || \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -20,9 +38,11 @@ $(STAMP): pyproject.toml
 run: install
 	rm -f letopis-sample.db letopis-sample.db-wal letopis-sample.db-shm
 	$(BIN)/letopis ingest examples/ --db $(DB)
-	$(BIN)/letopis show --db $(DB)
+	$(BIN)/letopis show --db $(DB) --limit 10
+	@echo "Open http://$(HOST):$(PORT)/ (Ctrl+C stops the server)"
+	$(BIN)/letopis serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: install
+test: install browser
 	$(BIN)/python -m pytest -q
 
 lint: install
@@ -33,6 +53,7 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_web.py
 
 clean:
-	rm -rf $(VENV) letopis-sample.db*
+	rm -rf $(VENV) node_modules letopis-sample.db*

@@ -34,3 +34,21 @@ def run_cli(*args: str, db: Path | None = None, check: bool = True) -> subproces
     if check and result.returncode != 0:
         raise AssertionError(f"letopis {' '.join(args)} failed: {result.stdout}\n{result.stderr}")
     return result
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory) -> Path:
+    """The sample corpus (examples/) ingested through the CLI into a real SQLite file."""
+    db = tmp_path_factory.mktemp("sample") / "sample.db"
+    run_cli("ingest", str(ROOT / "examples"), db=db)
+    return db
+
+
+@pytest.fixture(scope="session")
+def api(sample_db):
+    from fastapi.testclient import TestClient
+
+    from letopis.api import create_app
+
+    with TestClient(create_app(f"sqlite:///{sample_db}", token="s3cret")) as client:
+        yield client

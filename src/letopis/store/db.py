@@ -1,6 +1,7 @@
 """Store: add documents and articles, rebuild stories and events, read records back."""
 from __future__ import annotations
 
+import json
 import logging
 import os
 from collections.abc import Iterator
@@ -34,7 +35,7 @@ class Store:
 
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
-        self.engine: Engine = create_engine(self.url)
+        self.engine: Engine = create_engine(self.url, json_serializer=_json_dumps)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._migrate()
@@ -192,7 +193,14 @@ class Store:
             return [dict(r._mapping) for r in c.execute(select(t.ingest_log).order_by(t.ingest_log.c.id))]
 
 
+def _json_dumps(value: Any) -> str:
+    """JSON columns keep Cyrillic as it is, so a LIKE over them can match it."""
+    return json.dumps(value, ensure_ascii=False)
+
+
 def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    # SQLite's own lower() folds ASCII only; names here are Cyrillic too
+    dbapi_conn.create_function("lower", 1, lambda v: v.lower() if isinstance(v, str) else v, deterministic=True)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
     cur.execute("PRAGMA foreign_keys=ON")

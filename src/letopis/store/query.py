@@ -8,7 +8,7 @@ from __future__ import annotations
 import base64
 import json
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,11 +61,16 @@ def _check_date(value: str | None, name: str) -> None:
         raise BadQuery(f"{name} must be a date like 2021-04-30, 2021-04 or 2021, not {value!r}")
 
 
-def search_terms(q: str) -> list[str]:
-    """Query words as lemmas, so `Токаеву` finds articles that say `Токаева`."""
-    from letopis.analyze.morph import WORD, lemma
+def search_terms(q: str) -> list[list[str]]:
+    """Each query word as the lemmas it may have, so `Токаеву` finds articles that say `Токаева`."""
+    from letopis.analyze.morph import WORD, lemma, lemmas
 
-    return [lemma(w) for w in WORD.findall(q) if len(w) > 1]
+    out = []
+    for w in WORD.findall(q):
+        if len(w) > 1:
+            forms = lemmas(w) | {lemma(x) for x in lemmas(w)}  # the stored lemma of "Токаев" is "токай"
+            out.append([lemma(w), *sorted(forms - {lemma(w)})])
+    return out
 
 
 class Reader:
@@ -151,8 +156,9 @@ class Reader:
         a = t.articles.c
         stmt = select(a.record, a.story_id, a.duplicate_of, a.seq)
         if q:
-            for term in search_terms(q):
-                stmt = stmt.where(a.lemmas.like(f"%{term}%"))
+            padded = " " + func.coalesce(a.lemmas, "") + " "
+            for alternatives in search_terms(q):
+                stmt = stmt.where(or_(*(padded.like(f"% {term} %") for term in alternatives)))
         if story:
             stmt = stmt.where(a.story_id == story)
         if cursor:
@@ -262,13 +268,14 @@ class Reader:
             raise BadQuery("q must not be empty")
         entities = self.entities(q=q, limit=limit).items
         if not entities:  # "Токаеву" → lemma "токаев" is in the aliases of Tokayev
-            for term in search_terms(q):
-                entities.extend(x for x in self.entities(q=term, limit=limit).items if x not in entities)
+            for alternatives in search_terms(q):
+                for term in alternatives:
+                    entities.extend(x for x in self.entities(q=term, limit=limit).items if x not in entities)
         articles = self.articles(q=q, limit=limit).items
         events = self.events(q=q, limit=limit).items
         if not events and entities:
             events = self.events(actor=entities[0]["id"], limit=limit).items
-        return {"q": q, "terms": search_terms(q), "entities": entities[:limit],
+        return {"q": q, "terms": [alts[0] for alts in search_terms(q)], "entities": entities[:limit],
                 "articles": [{k: a[k] for k in ("id", "title", "published", "outlet", "language", "source")} for a in articles],
                 "events": events}
 
@@ -276,28 +283,27 @@ class Reader:
               min_weight: int = 1, limit: int = 200) -> dict[str, Any]:
         """The actor network: entities as nodes, shared events as weighted edges."""
         conds = self._event_filter(None, type, None, since, until, None)
+        a, b = t.event_actors.alias("a"), t.event_actors.alias("b")
+        weight = func.count(func.distinct(a.c.event_id))
+        pairs = (select(a.c.entity_id.label("x"), b.c.entity_id.label("y"), weight.label("w"))
+                 .join(b, and_(a.c.event_id == b.c.event_id, a.c.entity_id < b.c.entity_id))
+                 .group_by(a.c.entity_id, b.c.entity_id).having(weight >= min_weight)
+                 .order_by(weight.desc(), a.c.entity_id, b.c.entity_id).limit(limit))
         ea = t.event_actors.c
-        stmt = select(ea.event_id, ea.entity_id, ea.name, ea.type, ea.country)
+        degree_q = select(ea.entity_id, func.count(func.distinct(ea.event_id)).label("n")).group_by(ea.entity_id)
         if conds:
-            stmt = stmt.where(ea.event_id.in_(select(t.events.c.id).where(*conds)))
-        by_event: dict[str, dict[str, tuple[str, str, str]]] = defaultdict(dict)
+            chosen = select(t.events.c.id).where(*conds)
+            pairs = pairs.where(a.c.event_id.in_(chosen))
+            degree_q = degree_q.where(ea.event_id.in_(chosen))
         with self.engine.connect() as c:
-            for r in c.execute(stmt):
-                by_event[r.event_id][r.entity_id] = (r.name, r.type, r.country)
-        weights: Counter[tuple[str, str]] = Counter()
-        info: dict[str, tuple[str, str, str]] = {}
-        degree: Counter[str] = Counter()
-        for members in by_event.values():
-            info.update(members)
-            ids = sorted(members)
-            for i, a in enumerate(ids):
-                degree[a] += 1
-                for b in ids[i + 1:]:
-                    weights[(a, b)] += 1
-        edges = [{"source": a, "target": b, "weight": w} for (a, b), w in weights.most_common() if w >= min_weight][:limit]
-        used = {x for e in edges for x in (e["source"], e["target"])}
-        nodes = [{"id": i, "name": info[i][0], "type": info[i][1], "country": info[i][2], "events": degree[i]}
-                 for i in sorted(used, key=lambda i: (-degree[i], i))]
+            edges = [{"source": r.x, "target": r.y, "weight": r.w} for r in c.execute(pairs)]
+            used = {x for e in edges for x in (e["source"], e["target"])}
+            degree = {r.entity_id: r.n for r in c.execute(degree_q.where(ea.entity_id.in_(used)))} if used else {}
+            info = {r.entity_id: r for r in c.execute(
+                select(ea.entity_id, func.min(ea.name).label("name"), func.min(ea.type).label("type"),
+                       func.min(ea.country).label("country")).where(ea.entity_id.in_(used)).group_by(ea.entity_id))} if used else {}
+        nodes = [{"id": i, "name": info[i].name, "type": info[i].type, "country": info[i].country,
+                  "events": degree.get(i, 0)} for i in sorted(used, key=lambda i: (-degree.get(i, 0), i))]
         return {"nodes": nodes, "edges": edges}
 
     def timeline(self, *, actor: str | None = None, with_actor: str | None = None, type: str | None = None,

@@ -97,7 +97,8 @@ def register_pages(app: FastAPI, reader: Reader) -> None:
     @app.get("/events", response_class=HTMLResponse, include_in_schema=False)
     def events(request: Request, actor: str | None = None, type: str | None = None, country: str | None = None,
                since: str | None = None, until: str | None = None, q: str | None = None, cursor: str | None = None):
-        filters = {k: v for k, v in dict(actor=actor, type=type, country=country, since=since, until=until, q=q).items() if v}
+        given = {"actor": actor, "type": type, "country": country, "since": since, "until": until, "q": q}
+        filters = {k: v for k, v in given.items() if v}
         try:
             result = reader.events(limit=50, cursor=cursor, **filters)
         except BadQuery as exc:
