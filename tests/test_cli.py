@@ -65,3 +65,40 @@ def test_process_prints_article_json():
     assert rec["outlet"] == "Sputnik Казахстан" and rec["events"]
     explain = run_cli("process", str(SEEDS / "004_2b58ee9439905fbf.txt"), "--explain").stdout
     assert "related-headline" in explain and "photo-credit" in explain
+
+
+def _warc(path, records):
+    from io import BytesIO
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    with open(path, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        for uri, status, ctype, body in records:
+            headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+            writer.write_record(writer.create_warc_record(uri, "response", payload=BytesIO(body), http_headers=headers))
+
+
+def test_warc_pages_ingested_and_other_records_rejected(tmp_path):
+    html = ("<html><head><title>Токаев провел переговоры с Мирзиёевым</title></head><body><article>"
+            "<p>Президент Казахстана Касым-Жомарт Токаев провел переговоры с президентом Узбекистана Шавкатом "
+            "Мирзиёевым в Ташкенте.</p><p>Стороны обсудили торговлю и энергетику.</p></article></body></html>")
+    _warc(tmp_path / "crawl.warc.gz", [
+        ("https://example.org/news/1", "200 OK", "text/html; charset=utf-8", html.encode()),
+        ("https://example.org/logo.png", "200 OK", "image/png", b"\x89PNG\r\n\x1a\n" + bytes(100)),
+        ("https://example.org/gone", "404 Not Found", "text/html", b"<html>not here</html>"),
+    ])
+    db = tmp_path / "w.db"
+    out = run_cli("ingest", str(tmp_path), db=db).stdout
+    assert "new 1" in out and "rejected 2" in out
+    assert "not a text or HTML page (image/png)" in out and "HTTP status 404" in out
+    art = json.loads(run_cli("export", "articles", db=db).stdout)
+    assert art["source"].endswith("crawl.warc.gz#https://example.org/news/1")
+    assert art["url"] == "https://example.org/news/1"
+    assert art["title"] == "Токаев провел переговоры с Мирзиёевым"
+    events = [json.loads(x) for x in run_cli("export", "events", db=db).stdout.splitlines()]
+    assert any({a["name"] for a in e["actors"]} >= {"Kassym-Jomart Tokayev", "Shavkat Mirziyoyev"} for e in events)
+    (tmp_path / "broken.warc.gz").write_bytes(b"WARC/1.0\r\nnonsense")
+    out = run_cli("ingest", str(tmp_path / "broken.warc.gz"), db=db).stdout
+    assert "rejected 1" in out and "broken WARC file or no pages" in out

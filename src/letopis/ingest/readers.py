@@ -118,10 +118,11 @@ def _read_warc(path: Path) -> Iterator[Document | Rejected]:
     from warcio.exceptions import ArchiveLoadFailed
 
     source = str(path)
-    n = 0
+    n = seen = 0
     try:
         with path.open("rb") as fh:
             for record in ArchiveIterator(fh):
+                seen += 1
                 if record.rec_type not in ("response", "resource"):
                     continue
                 n += 1
@@ -148,6 +149,9 @@ def _read_warc(path: Path) -> Iterator[Document | Rejected]:
                                html=text if html else None, text=None if html else text)
     except (ArchiveLoadFailed, OSError, ValueError) as e:
         yield Rejected(source, f"broken WARC file after {n} records: {e}")
+        return
+    if n == 0:
+        yield Rejected(source, f"broken WARC file or no pages in it: {seen} records, none a response")
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[Document | Rejected]:
