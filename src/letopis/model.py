@@ -177,18 +177,9 @@ class Article:
             "dateline": self.dateline,
             "text": self.text,
             "removed": [asdict(r) for r in self.removed],
-            "mentions": [
-                {
-                    "field": m.field,
-                    "start": m.start,
-                    "end": m.end,
-                    "text": m.text,
-                    "type": m.type,
-                    "entity_id": m.entity_id,
-                    "entity_name": m.entity_name,
-                }
-                for m in self.mentions
-            ],
+            # names; titles that stand for a person ("Глава государства") are listed apart
+            "mentions": [_mention_record(m) for m in self.mentions if m.via != "role"],
+            "title_mentions": [_mention_record(m) for m in self.mentions if m.via == "role"],
             "quotes": [
                 {
                     "start": q.start,
@@ -202,6 +193,11 @@ class Article:
             "story_id": self.story_id,
             "duplicate_of": self.duplicate_of,
         }
+
+
+def _mention_record(m: Mention) -> dict[str, Any]:
+    return {"field": m.field, "start": m.start, "end": m.end, "text": m.text, "type": m.type,
+            "entity_id": m.entity_id, "entity_name": m.entity_name}
 
 
 def event_record(event: Event) -> dict[str, Any]:

@@ -174,6 +174,7 @@ def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[d
         entries.append(KBEntry(
             id=p["id"], type="LOC", kind="place", en=p["en"], ru=p["ru"], wikidata=p.get("wikidata"),
             country=p.get("country"), aliases=[*p.get("aliases_ru", []), *p.get("aliases_en", [])],
+            abbr=[a for a in [*p.get("aliases_ru", []), *p.get("aliases_en", [])] if a.isupper()],
             adjectives=p.get("adj_ru", []),
         ))
     for o in load("organizations.yaml"):

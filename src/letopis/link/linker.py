@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from letopis.analyze.morph import fold, lemma, lemmas, plain_key
 from letopis.link.kb import KBEntry, KnowledgeBase, slug
+from letopis.link.ner_rules import fix_russian
 from letopis.link.names import org_nominative, person_nominative, transliterate
 from letopis.model import Article, Entity, Mention, Sentence
 
@@ -69,10 +70,29 @@ def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language
             if hit:
                 n, text, entry, span = hit
                 found.append(Link(Mention(field, span[0].start, span[-1].end, text, entry.type, via="kb"), entry))
+                if entry.type == "ORG" and n > 1:  # "Конгресс США", "Голос Америки": the country inside
+                    found.extend(_places_inside(sent, span[1:], field, kb))
                 i += n
             else:
                 i += 1
     return found
+
+
+def _places_inside(sent: Sentence, toks: list, field: str, kb: KnowledgeBase) -> list[Link]:
+    out = []
+    for n in (2, 1):
+        for i in range(len(toks) - n + 1):
+            span = toks[i:i + n]
+            if not span[0].text[:1].isupper() or any(_overlap(Mention(field, span[0].start, span[-1].end, "", ""),
+                                                              lk.mention) for lk in out):
+                continue
+            text = sent.text[span[0].start - sent.start: span[-1].end - sent.start]
+            cands = [e for e in (kb.by_abbr.get(text, []) if n == 1 else []) if e.type == "LOC"] or \
+                [e for k in {" ".join(t.lemma for t in span), plain_key(text)} for e in kb.by_key.get(k, [])
+                 if e.type == "LOC"]
+            if cands:
+                out.append(Link(Mention(field, span[0].start, span[-1].end, text, "LOC", via="kb-inside"), cands[0]))
+    return out
 
 
 def _overlap(a: Mention, b: Mention) -> bool:
@@ -93,10 +113,16 @@ def merge_mentions(ner: list[Mention], gaz: list[Link], text: str, kb: Knowledge
         if not inside:
             out.append(Link(m, None))
             continue
+        if m.type == "ORG" and all(gaz[i].mention.type == "LOC" and m.start <= gaz[i].mention.start
+                                   and gaz[i].mention.end <= m.end and (gaz[i].mention.start, gaz[i].mention.end)
+                                   != (m.start, m.end) for i in inside):
+            out.append(Link(m, None))  # "Конгресса США": the organisation, with the country inside it
+            m.via = "ner+place"
+            continue
         if len(inside) == 1:
             g = gaz[inside[0]]
             contained = m.start <= g.mention.start and g.mention.end <= m.end
-            if contained and g.entry and g.entry.type == m.type == "PER":
+            if contained and g.entry and g.entry.type == m.type:  # "партии «Яблоко»" is Yabloko, named in full
                 out.append(Link(m, g.entry))
                 used.add(inside[0])
                 continue
@@ -105,7 +131,9 @@ def merge_mentions(ner: list[Mention], gaz: list[Link], text: str, kb: Knowledge
             out.append(g)
     # drop NER links overlapping a KB match that was kept on its own
     kept_kb = [lk for lk in out if lk.mention.via == "kb"]
-    result = [lk for lk in out if lk.mention.via == "kb" or not any(_overlap(lk.mention, k.mention) for k in kept_kb)]
+    inside_kb = [lk for lk in out if lk.mention.via == "kb-inside"]
+    result = [lk for lk in out if lk.mention.via in ("kb", "ner+place", "kb-inside")
+              or not any(_overlap(lk.mention, k.mention) for k in [*kept_kb, *inside_kb])]
     result.sort(key=lambda lk: (lk.mention.field, lk.mention.start))
     return result
 
@@ -243,6 +271,12 @@ def entity_for(link: Link, language: str | None) -> Entity:
     return Entity(id=f"e-{m.type.lower()}-{slug(english)}", name=english, type=m.type, name_ru=name_ru)
 
 
+def _nested_place(inner: Mention, outer: Mention) -> bool:
+    """A country or city inside an organisation's name is a mention of its own ("Конгресса США")."""
+    return (inner.type == "LOC" and (outer.type == "ORG" or outer.via == "role")
+            and outer.start <= inner.start and inner.end <= outer.end)
+
+
 def _loc_nominative(text: str) -> str:
     words = text.split()
     if len(words) == 1 and re.search("[а-яё]", text.lower()):
@@ -257,7 +291,11 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
     all_links: list[Link] = []
     for field, sentences, text in (("title", article.title_sentences, article.title or ""), ("text", article.sentences, article.text)):
         gaz = gazetteer(sentences, field, kb, article.language or "ru")
-        links = merge_mentions(ner.get(field, []), gaz, text, kb)
+        found = ner.get(field, [])
+        if (article.language or "ru") == "ru":
+            places = {(g.mention.start, g.mention.end) for g in gaz if g.mention.type == "LOC"}
+            found = fix_russian(found, sentences, text, field, places, frozenset(kb.by_adj))
+        links = merge_mentions(found, gaz, text, kb)
         for lk in links:
             if lk.entry is None and lk.mention.type == "PER":
                 lk.entry = resolve_person(lk.mention, kb, date)
@@ -293,7 +331,7 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         mentions.append(lk.mention)
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: -(m.end - m.start)):  # overlapping spans: the longer one stays
-        if not any(k.field == m.field and _overlap(k, m) for k in kept):
+        if not any(k.field == m.field and _overlap(k, m) and not _nested_place(m, k) for k in kept):
             kept.append(m)
     kept.sort(key=lambda m: (m.field != "title", m.start))
     article.mentions = kept

@@ -1,0 +1,147 @@
+"""Corrections to natasha's Russian NER spans, from data (lexicons/ner.yaml), each measured on factRuEval.
+
+- a name glued to its transliteration or abbreviation in parentheses is split: "Джошуа Вольфа (Joshua Wolf)";
+- a list glued into one person is split at commas: "Овечкин, Федоров";
+- a descriptor noun (and an adjective before it) joins the name after it: "социальной сети Facebook";
+- organisation nouns standing alone are organisations: "правительство", "сборной", and with a
+  country or city in the genitive after them, that too: "правительства Израиля";
+- a few spans are retyped (МКС is a place) or dropped (СМИ, shuttle names).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from letopis.analyze.morph import fold
+from letopis.model import Mention, Sentence, Token
+
+OPEN_QUOTES = {"«", '"', "“", "„"}
+CLOSE_QUOTES = {"»", '"', "”", "“"}
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    descriptors: dict[str, frozenset[str]]
+    adjectives: frozenset[str]
+    bodies: frozenset[str]
+    bodies_need_place: frozenset[str]
+    retype: dict[str, str]
+    not_entities: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    data = yaml.safe_load(resources.files("letopis.lexicons").joinpath("ner.yaml").read_text("utf-8"))["ru"]
+    return Lexicon(
+        descriptors={t: frozenset(ws) for t, ws in data["descriptors"].items()},
+        adjectives=frozenset(data["adjectives"]), bodies=frozenset(data["bodies"]),
+        bodies_need_place=frozenset(data["bodies_need_place"]), retype=dict(data["retype"]),
+        not_entities=frozenset(data["not_entities"]),
+    )
+
+
+def _key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", fold(text)))
+
+
+def _split(m: Mention, text: str) -> list[Mention]:
+    """`X (Y)` → X, Y; `A, B` (people) → A, B."""
+    raw = text[m.start:m.end]
+    par = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", raw)
+    if par:
+        a_end = m.start + len(par.group(1))
+        b_start = m.start + par.start(2)
+        return [Mention(m.field, m.start, a_end, par.group(1), m.type),
+                Mention(m.field, b_start, b_start + len(par.group(2)), par.group(2), m.type)]
+    if m.type in ("PER", "LOC") and re.search(r",\s", raw):
+        out, pos = [], m.start
+        for part in re.split(r"(,\s+)", raw):
+            if part.startswith(","):
+                pos += len(part)
+                continue
+            if part.strip():
+                out.append(Mention(m.field, pos, pos + len(part), part, m.type))
+            pos += len(part)
+        return out
+    return [m]
+
+
+def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, field: str,
+                places: set[tuple[int, int]], country_adjectives: frozenset[str] = frozenset()) -> list[Mention]:
+    """Corrected mentions for one field.
+
+    `places` are the (start, end) spans of known countries and cities; `country_adjectives` the
+    lemmas of adjectives such as "российский" that may open an organisation's name.
+    """
+    lex = lexicon()
+    tokens: list[Token] = [t for s in sentences for t in s.tokens]
+    at_start = {t.start: i for i, t in enumerate(tokens)}
+    at_end = {t.end: i for i, t in enumerate(tokens)}
+    out: list[Mention] = []
+    for m in mentions:
+        for part in _split(m, text):
+            key = _key(part.text)
+            if key in lex.not_entities:
+                continue
+            if key in lex.retype:
+                part.type = lex.retype[key]
+            out.append(part)
+    covered = [(m.start, m.end) for m in out]
+    # descriptors before names
+    for m in out:
+        i = at_start.get(m.start)
+        if i is None:
+            continue
+        j = i - 1
+        if j >= 0 and tokens[j].text in OPEN_QUOTES:
+            j -= 1
+        if j < 0 or tokens[j].lemma not in lex.descriptors.get(m.type, ()):
+            continue
+        k = j
+        if k - 1 >= 0 and tokens[k - 1].pos == "ADJ" and tokens[k - 1].lemma in lex.adjectives:
+            k -= 1
+        m.start = tokens[k].start
+        if True:
+            end_i = at_end.get(m.end)
+            if end_i is not None and end_i + 1 < len(tokens) and tokens[end_i + 1].text in CLOSE_QUOTES \
+                    and j + 1 < i:  # an opening quote was skipped: take the closing one too
+                m.end = tokens[end_i + 1].end
+        m.text = text[m.start:m.end]
+    # organisation nouns on their own, with a place in the genitive after them
+    for i, tok in enumerate(tokens):
+        if tok.lemma not in lex.bodies or tok.pos not in ("NOUN", "PROPN"):
+            continue
+        if any(s <= tok.start < e for s, e in covered):
+            continue
+        start, end = tok.start, tok.end
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+        place = next(((s, e) for s, e in places if nxt is not None and s == nxt.start), None)
+        if place and nxt.feats.get("Case") == "Gen":
+            end = place[1]
+        elif tok.lemma in lex.bodies_need_place:
+            continue
+        k = i
+        if k - 1 >= 0 and tokens[k - 1].pos == "ADJ" and (tokens[k - 1].lemma in lex.adjectives or tokens[k - 1].lemma in country_adjectives):
+            k -= 1
+            start = tokens[k].start
+        out.append(Mention(field, start, end, text[start:end], "ORG"))
+        covered.append((start, end))
+    # a named organisation followed by a place in the genitive: "Конгресса США"
+    for m in out:
+        if m.type != "ORG":
+            continue
+        i = at_end.get(m.end)
+        if i is None or i + 1 >= len(tokens):
+            continue
+        nxt = tokens[i + 1]
+        place = next(((s, e) for s, e in places if s == nxt.start), None)
+        if place and nxt.feats.get("Case") == "Gen" and tokens[i].lemma in lex.bodies:
+            m.end = place[1]
+            m.text = text[m.start:m.end]
+    out.sort(key=lambda m: m.start)
+    return out
+
