@@ -223,6 +223,51 @@ def eval_clean(folder: str, limit: int | None, floors: tuple[str, ...]) -> None:
     _floor({"f1": scores[0].f1, "margin": scores[0].f1 - scores[1].f1}, floors)
 
 
+@eval_group.command("ner")
+@click.argument("corpus", type=click.Choice(["factru", "nerel"]))
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@click.option("--show-names", is_flag=True, help="List person names that differ from the canonical ones.")
+@floor_option
+def eval_ner(corpus: str, folder: str, show_names: bool, floors: tuple[str, ...]) -> None:
+    """Per-type precision/recall/F1 of PER/ORG/LOC mentions (and, on factRuEval, person name normalisation).
+
+    Example: letopis eval ner factru ../shared/data/factRuEval-2016/devset
+    """
+    from letopis.eval.ner import evaluate_ner, factru_docs, nerel_docs
+    from letopis.pipeline import Pipeline
+
+    docs = list((factru_docs if corpus == "factru" else nerel_docs)(Path(folder)))
+    if not docs:
+        raise click.UsageError(f"no {corpus} documents in {folder}")
+    report = evaluate_ner(docs, Pipeline(), "factRuEval" if corpus == "factru" else "NEREL")
+    for line in report.lines():
+        click.echo(line)
+    if show_names:
+        for surface, ours, canon in report.wrong_names:
+            click.echo(f"  {surface!r}: {ours!r} ≠ {canon!r}")
+    scores = {"f1": report.micro_f1, **{t.lower(): c.prf()[2] for t, c in report.counts.items()},
+              "names": report.persons_right / max(1, report.persons_checked)}
+    _floor(scores, floors)
+
+
+@eval_group.command("link")
+@click.argument("corpus", type=click.Choice(["nerel"]))
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@floor_option
+def eval_link(corpus: str, folder: str, floors: tuple[str, ...]) -> None:
+    """Wikidata linking: accuracy on the gold mentions whose id the knowledge base knows, and its coverage.
+
+    Example: letopis eval link nerel ../shared/data/NEREL-v1.1/dev
+    """
+    from letopis.eval.ner import evaluate_links, nerel_docs
+    from letopis.pipeline import Pipeline
+
+    report = evaluate_links(list(nerel_docs(Path(folder))), Pipeline())
+    for line in report.lines():
+        click.echo(line)
+    _floor({"accuracy": report.accuracy, "coverage": report.covered / max(1, report.mentions)}, floors)
+
+
 def _events_csv(rows, out) -> None:
     w = csv.writer(out)
     w.writerow(["event_id", "date", "date_basis", "type", "mode", "cameo", "status", "actor1_name", "actor1_id",

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 
 from letopis.analyze.morph import fold, lemma, lemmas, plain_key
 from letopis.link.kb import KBEntry, KnowledgeBase, slug
+from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian
-from letopis.link.names import org_nominative, person_nominative, transliterate
-from letopis.model import Article, Entity, Mention, Sentence
+from letopis.model import Article, Entity, Mention, Sentence, Token
 
 log = logging.getLogger(__name__)
 
@@ -255,20 +255,62 @@ def _role_holder(role: str, country: str | None, date: str | None, named: dict[s
     return ranked[0] if ranked else None
 
 
-def entity_for(link: Link, language: str | None) -> Entity:
+def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], Token] | None = None) -> Entity:
     """The article-independent entity of a link: from the KB, or made from the name itself."""
     e = link.entry
     if e is not None:
         return Entity(id=e.entity_id, name=e.en, type=e.type, name_ru=e.ru, wikidata=e.wikidata, country=e.country)
     m = link.mention
     if language == "ru":
-        normal = person_nominative(m.text) if m.type == "PER" else org_nominative(m.text) if m.type == "ORG" else _loc_nominative(m.text)
+        if m.type == "PER":
+            words = _tagged_words(m, tokens or {})
+            normal = tagged_nominative(words) if words else person_nominative(m.text)
+        else:
+            normal = org_nominative(m.text) if m.type == "ORG" else _loc_nominative(m.text)
         english = transliterate(normal)
         name_ru = normal
     else:
         normal = english = re.sub(r"^(the|The)\s+", "", m.text.strip())
         name_ru = None
     return Entity(id=f"e-{m.type.lower()}-{slug(english)}", name=english, type=m.type, name_ru=name_ru)
+
+
+def _is_patronymic(word: str) -> bool:
+    from letopis.analyze.morph import analyzer
+
+    return bool(re.search(r"(вич|вн|ичн|ьич)[а-я]*$", word.lower())) and any(
+        "Patr" in p.tag.grammemes for p in analyzer().parse(word.lower()))
+
+
+def _latin_aliases(article: Article, mentions: list[Mention]) -> None:
+    """A Latin person name in parentheses right after a Cyrillic one names the same person."""
+    by_pos = sorted((m for m in mentions if m.type == "PER"), key=lambda m: (m.field, m.start))
+    text = {"title": article.title or "", "text": article.text}
+    for a, b in zip(by_pos, by_pos[1:]):
+        if a.field != b.field or not re.search("[А-Яа-яЁё]", a.text) or re.search("[А-Яа-яЁё]", b.text):
+            continue
+        if re.fullmatch(r"\s*\(\s*", text[a.field][a.end:b.start]):
+            old = b.entity_id
+            ent = article.entities[a.entity_id]
+            if b.text not in ent.aliases:
+                ent.aliases.append(b.text)
+            b.entity_id, b.entity_name, b.normal = a.entity_id, a.entity_name, a.normal
+            if old and old != a.entity_id and not any(m.entity_id == old for m in mentions):
+                article.entities.pop(old, None)
+
+
+def _tagged_words(m: Mention, tokens: dict[tuple[str, int], Token]) -> list[tuple[str, dict[str, str]]] | None:
+    """The mention's words with the tagger's features, or None when the tokens do not line up with it."""
+    out = []
+    pos = m.start
+    for word in m.text.split():
+        at = m.text.find(word, pos - m.start) + m.start
+        tok = tokens.get((m.field, at))
+        if tok is None or tok.text != word:
+            return None
+        out.append((word, tok.feats))
+        pos = at + len(word)
+    return out
 
 
 def _nested_place(inner: Mention, outer: Mention) -> bool:
@@ -306,19 +348,40 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
     for field, text in (("title", article.title or ""), ("text", article.text)):
         own = [lk for lk in all_links if lk.mention.field == field]
         all_links.extend(title_links(article, field, text, own, kb, article.home_country))
-    # surname-only mentions of people not in the KB join a full name in the same article
+    # surname-only, first-name-only and "Имя Отчество" mentions join a full name in the same article;
+    # a Latin spelling in parentheses is the person just named: "Джошуа Вольфа (Joshua Wolf)"
     full: dict[str, Entity] = {}
+    firsts: dict[str, set[str]] = {}
+    by_id: dict[str, Entity] = {}
     mentions: list[Mention] = []
-    for lk in sorted(all_links, key=lambda lk: (-len(lk.mention.text.split()), lk.mention.start)):
-        ent = entity_for(lk, article.language)
-        if lk.entry is None and lk.mention.type == "PER":
-            surname = lk.mention.text.split()[-1]
-            keys = lemmas(surname) | {fold(surname)}
-            if len(lk.mention.text.split()) > 1:
-                for k in keys:
-                    full.setdefault(k, ent)
-            else:
-                ent = next((full[k] for k in keys if k in full), ent)
+    tokens = {(f, t.start): t for f, sents in (("title", article.title_sentences), ("text", article.sentences))
+              for s in sents for t in s.tokens}
+    ordered = sorted(all_links, key=lambda lk: (-len(lk.mention.text.split()), lk.mention.start))
+    made = [entity_for(lk, article.language, tokens) for lk in ordered]
+
+    def is_full(lk: Link) -> bool:
+        words = lk.mention.text.split()
+        return (len(words) > 1 and not _is_patronymic(words[-1]) and not re.fullmatch(r"[А-ЯЁA-Z]\.", words[0])
+                and lk.mention.via != "role")
+
+    for lk, ent in zip(ordered, made):  # full names first, wherever they stand in the text
+        if lk.mention.type == "PER" and is_full(lk):
+            words = lk.mention.text.split()
+            by_id.setdefault(ent.id, ent)
+            for k in lemmas(words[-1]) | {fold(words[-1])}:
+                full.setdefault(k, ent)
+            for k in lemmas(words[0]) | {fold(words[0])}:
+                firsts.setdefault(k, set()).add(ent.id)
+    for lk, ent in zip(ordered, made):
+        words = lk.mention.text.split()
+        if lk.mention.type == "PER" and lk.mention.via != "role" and not is_full(lk) and lk.entry is None:
+            keys = lemmas(words[-1]) | {fold(words[-1])}
+            alt = next((full[k] for k in keys if k in full), None)
+            if alt is None:  # "Михаэль", "Борис Николаевич": a first name shared with one full name
+                ids = set().union(*(firsts.get(k, set()) for k in lemmas(words[0]) | {fold(words[0])}))
+                if len(ids) == 1 and (len(words) == 1 or _is_patronymic(words[-1])):
+                    alt = by_id[ids.pop()]
+            ent = alt or ent
         known = article.entities.get(ent.id)
         if known is None:
             article.entities[ent.id] = ent
@@ -329,6 +392,7 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         lk.mention.entity_name = known.name
         lk.mention.normal = known.name_ru or known.name
         mentions.append(lk.mention)
+    _latin_aliases(article, mentions)
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: -(m.end - m.start)):  # overlapping spans: the longer one stays
         if not any(k.field == m.field and _overlap(k, m) and not _nested_place(m, k) for k in kept):

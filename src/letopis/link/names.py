@@ -96,6 +96,61 @@ def person_nominative(text: str) -> str:
     return " ".join(out)
 
 
+CASE_ENDINGS = {"Gen": ("а", "я"), "Dat": ("у", "ю"), "Ins": ("ом", "ем", "ём"), "Loc": ("е",), "Acc": ("а", "я")}
+
+
+def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
+    """A person's name in the nominative, using the tagger's case and gender for each word in context.
+
+    `words` are (word, features) with natasha's Case/Gender/Number. A word the tagger reads as
+    nominative stays as written ("Иксанов", not pymorphy's "Иксан"); otherwise the pymorphy parse
+    that agrees with the tagger is put into the nominative, and an unknown foreign masculine
+    surname loses its case ending ("Лемана" → "Леман", "Дуггана" → "Дугган").
+    """
+    if not words or not any(re.search("[А-Яа-яЁё]", w) for w, _ in words):
+        return " ".join(w for w, _ in words)
+    gender = next((f.get("Gender") for _, f in words if f.get("Gender")), None)
+    out = []
+    for i, (word, feats) in enumerate(words):
+        case = feats.get("Case")
+        if not re.search("[А-Яа-яЁё]", word) or case in (None, "Nom") or word.isupper() or len(word) < 3:
+            out.append(word)
+            continue
+        prefer = {"Surn"} if i == len(words) - 1 else {"Name", "Patr"}
+        want_case = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(case)
+        want_gender = {"Masc": "masc", "Fem": "femn"}.get(gender or "")
+        parts = word.split("-")
+        done = []
+        for part in parts:
+            parses = analyzer().parse(part.lower())
+            fitting = [p for p in parses if p.tag.grammemes & (prefer | NAME_TAGS) and p.tag.case == want_case
+                       and (want_gender is None or p.tag.gender in (want_gender, None))]
+            if fitting:
+                form = fitting[0].inflect({"nomn", "sing"}) or fitting[0].inflect({"nomn"})
+                done.append(_match_case(part, form.word) if form else part)
+                continue
+            low = part.lower()
+            adj = [p for p in parses if p.tag.POS == "ADJF" and p.tag.case == want_case]
+            if adj and low.endswith(("ого", "его", "ому", "ему", "ым", "им", "ой")) and i == len(words) - 1:
+                form = adj[0].inflect({"nomn", "sing", want_gender or "masc"})  # Долгорукому → Долгорукий
+                done.append(_match_case(part, form.word) if form else part)
+                continue
+            ending = next((e for e in CASE_ENDINGS.get(case, ()) if low.endswith(e) and len(low) > len(e) + 1), None)
+            if case == "Gen" and (low.endswith("ы") or low.endswith(("ки", "ги", "хи", "жи", "ши", "чи", "щи"))) \
+                    and len(low) > 3 and want_gender != "femn":
+                done.append(part[:-1] + "а")  # Маехары → Маехара
+            elif want_gender == "femn" and case in ("Dat", "Loc") and low.endswith(("не", "ле", "ре", "ии")) and i == 0:
+                done.append(part[:-1] + ("я" if low.endswith("ии") else "а"))  # Наине → Наина
+            elif want_gender == "masc" and ending and low[-len(ending) - 1] not in VOWELS:
+                done.append(part[: -len(ending)])  # a foreign masculine surname: Лемана → Леман
+            elif want_gender == "femn" and case != "Nom" and low.endswith(("ой", "у", "ю")) and low[:-2].endswith(("ов", "ев", "ин", "ын")):
+                done.append(part[: -2] + "а" if low.endswith("ой") else part[:-1] + "а")
+            else:
+                done.append(part)
+        out.append("-".join(done))
+    return " ".join(out)
+
+
 def org_nominative(text: str) -> str:
     """Put the head noun of a name and the adjectives before it into the nominative, agreeing."""
     words = text.split()

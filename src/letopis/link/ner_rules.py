@@ -57,10 +57,10 @@ def _split(m: Mention, text: str) -> list[Mention]:
         b_start = m.start + par.start(2)
         return [Mention(m.field, m.start, a_end, par.group(1), m.type),
                 Mention(m.field, b_start, b_start + len(par.group(2)), par.group(2), m.type)]
-    if m.type in ("PER", "LOC") and re.search(r",\s", raw):
+    if m.type in ("PER", "LOC") and re.search(r",\s|•|;", raw):
         out, pos = [], m.start
-        for part in re.split(r"(,\s+)", raw):
-            if part.startswith(","):
+        for part in re.split(r"(\s*[,•;]\s*)", raw):
+            if re.fullmatch(r"\s*[,•;]\s*", part):
                 pos += len(part)
                 continue
             if part.strip():
