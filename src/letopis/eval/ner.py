@@ -188,11 +188,11 @@ class LinkReport:
         acc = self.right / self.covered if self.covered else 0.0
         acc_found = self.right / self.found if self.found else 0.0
         return [
-            f"NEREL linking: {self.mentions} gold mentions with a Wikidata id ({self.ids} distinct ids); "
+            (f"NEREL linking: {self.mentions} gold mentions with a Wikidata id ({self.ids} distinct ids); "
             f"the knowledge base covers {self.covered} mentions ({self.covered / max(1, self.mentions):.3f}) "
-            f"and {self.ids_covered} ids ({self.ids_covered / max(1, self.ids):.3f})",
-            f"accuracy on covered mentions: {self.right}/{self.covered} ({acc:.3f}); "
-            f"on covered mentions the pipeline found: {self.right}/{self.found} ({acc_found:.3f})",
+            f"and {self.ids_covered} ids ({self.ids_covered / max(1, self.ids):.3f})"),
+            (f"accuracy on covered mentions: {self.right}/{self.covered} ({acc:.3f}); "
+            f"on covered mentions the pipeline found: {self.right}/{self.found} ({acc_found:.3f})"),
         ]
 
     @property

@@ -1,6 +1,7 @@
 """Link: mentions corrected with the knowledge base, titles resolved to people, entities made."""
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from collections import Counter
@@ -286,7 +287,7 @@ def _latin_aliases(article: Article, mentions: list[Mention]) -> None:
     """A Latin person name in parentheses right after a Cyrillic one names the same person."""
     by_pos = sorted((m for m in mentions if m.type == "PER"), key=lambda m: (m.field, m.start))
     text = {"title": article.title or "", "text": article.text}
-    for a, b in zip(by_pos, by_pos[1:]):
+    for a, b in itertools.pairwise(by_pos):
         if a.field != b.field or not re.search("[А-Яа-яЁё]", a.text) or re.search("[А-Яа-яЁё]", b.text):
             continue
         if re.fullmatch(r"\s*\(\s*", text[a.field][a.end:b.start]):

@@ -136,7 +136,7 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
                 done.append(_match_case(part, form.word) if form else part)
                 continue
             ending = next((e for e in CASE_ENDINGS.get(case, ()) if low.endswith(e) and len(low) > len(e) + 1), None)
-            if case == "Gen" and (low.endswith("ы") or low.endswith(("ки", "ги", "хи", "жи", "ши", "чи", "щи"))) \
+            if case == "Gen" and (low.endswith(("ы", "ки", "ги", "хи", "жи", "ши", "чи", "щи"))) \
                     and len(low) > 3 and want_gender != "femn":
                 done.append(part[:-1] + "а")  # Маехары → Маехара
             elif want_gender == "femn" and case in ("Dat", "Loc") and low.endswith(("не", "ле", "ре", "ии")) and i == 0:
