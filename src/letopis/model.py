@@ -177,9 +177,10 @@ class Article:
             "dateline": self.dateline,
             "text": self.text,
             "removed": [asdict(r) for r in self.removed],
-            # names; titles that stand for a person ("Глава государства") are listed apart
-            "mentions": [_mention_record(m) for m in self.mentions if m.via != "role"],
-            "title_mentions": [_mention_record(m) for m in self.mentions if m.via == "role"],
+            # names; titles that stand for a person ("Глава государства") and place adjectives
+            # ("британской") are linked too, and listed apart with their kind
+            "mentions": [_mention_record(m) for m in self.mentions if m.via not in NOMINAL],
+            "other_mentions": [{**_mention_record(m), "kind": NOMINAL[m.via]} for m in self.mentions if m.via in NOMINAL],
             "quotes": [
                 {
                     "start": q.start,
@@ -193,6 +194,9 @@ class Article:
             "story_id": self.story_id,
             "duplicate_of": self.duplicate_of,
         }
+
+
+NOMINAL = {"role": "title", "adj": "adjective"}
 
 
 def _mention_record(m: Mention) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from letopis.model import Article
+from letopis.model import NOMINAL, Article
 
 FACTRU_TYPES = {"Person": "PER", "Org": "ORG", "Location": "LOC", "LocOrg": "LOC"}
 NEREL_TYPES = {"PERSON": "PER", "ORGANIZATION": "ORG", "COUNTRY": "LOC", "CITY": "LOC", "STATE_OR_PROVINCE": "LOC",
@@ -108,7 +108,7 @@ def nerel_docs(folder: Path) -> Iterator[GoldDoc]:
 
 # scoring --------------------------------------------------------------------------------
 def system_bag(article: Article) -> Counter:
-    return Counter((m.type, fold(m.text)) for m in article.mentions if m.type in TYPES and m.via != "role")
+    return Counter((m.type, fold(m.text)) for m in article.mentions if m.type in TYPES and m.via not in NOMINAL)
 
 
 @dataclass(slots=True)
@@ -161,7 +161,7 @@ def evaluate_ner(docs: list[GoldDoc], pipeline, corpus: str) -> NerReport:
             counts[t].fn += sum(g.values()) - tp
         by_surface: dict[str, list[str]] = defaultdict(list)
         for m in article.mentions:
-            if m.type == "PER" and m.via != "role":
+            if m.type == "PER" and m.via not in NOMINAL:
                 ent = article.entities.get(m.entity_id or "")
                 by_surface[fold(m.text)].append(ent.name_ru or ent.name if ent else m.normal)
         for surface, canon in doc.persons:

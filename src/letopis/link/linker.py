@@ -276,6 +276,23 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
     return Entity(id=f"e-{m.type.lower()}-{slug(english)}", name=english, type=m.type, name_ru=name_ru)
 
 
+def _adjective_links(sentences: list[Sentence], field: str, text: str, links: list[Link],
+                     kb: KnowledgeBase) -> list[Link]:
+    """Country and city adjectives are mentions of the place: "британской" → United Kingdom."""
+    out = []
+    for sent in sentences:
+        for tok in sent.tokens:
+            if tok.pos != "ADJ" or not tok.text[:1].isalpha():
+                continue
+            entry = kb.by_adj.get(tok.lemma)
+            if entry is None or entry.type != "LOC":
+                continue
+            m = Mention(field, tok.start, tok.end, text[tok.start:tok.end], "LOC", via="adj")
+            if not any(_overlap(m, lk.mention) for lk in links):
+                out.append(Link(m, entry))
+    return out
+
+
 def _is_patronymic(word: str) -> bool:
     from letopis.analyze.morph import analyzer
 
@@ -339,6 +356,9 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
             places = {(g.mention.start, g.mention.end) for g in gaz if g.mention.type == "LOC"}
             found = fix_russian(found, sentences, text, field, places, frozenset(kb.by_adj))
         links = merge_mentions(found, gaz, text, kb)
+        if (article.language or "ru") == "ru":
+            links.extend(_adjective_links(sentences, field, text, links, kb))
+            links.sort(key=lambda lk: (lk.mention.field, lk.mention.start))
         for lk in links:
             if lk.entry is None and lk.mention.type == "PER":
                 lk.entry = resolve_person(lk.mention, kb, date)
@@ -358,7 +378,15 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
     tokens = {(f, t.start): t for f, sents in (("title", article.title_sentences), ("text", article.sentences))
               for s in sents for t in s.tokens}
     ordered = sorted(all_links, key=lambda lk: (-len(lk.mention.text.split()), lk.mention.start))
-    made = [entity_for(lk, article.language, tokens) for lk in ordered]
+    made = []
+    for lk in ordered:
+        ent = entity_for(lk, article.language, tokens)
+        if lk.entry is None and lk.mention.type == "PER" and ent.name_ru:  # "Ким Чен Ына" → Ким Чен Ын
+            cands = kb.find(ent.name_ru, "PER")
+            if len(cands) == 1:
+                lk.entry = cands[0]
+                ent = entity_for(lk, article.language, tokens)
+        made.append(ent)
 
     def is_full(lk: Link) -> bool:
         words = lk.mention.text.split()
