@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
@@ -182,6 +183,43 @@ def serve(host: str, port: int, token: str | None, db: str | None) -> None:
     app = create_app(db, token=token)
     click.echo(f"Letopis is serving {app.state.store.url} at http://{host}:{port}/ (API: /api/, docs: /api/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.group()
+def kb() -> None:
+    """The knowledge base: countries, places, organisations and office holders, plus what you import."""
+
+
+@kb.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--name", help="Name of the imported set (default: the file's name).")
+def kb_import(file: str, name: str | None) -> None:
+    """Add people, organisations and places from Wikidata JSON dump lines (.json, .jsonl, .json.gz).
+
+    The entries go to $LETOPIS_KB_DIR (default ~/.local/share/letopis/kb) and are used by every
+    later run; the packaged knowledge base wins where both know an item.
+    Example: letopis kb import latest-all-sample.json.gz
+    """
+    import gzip
+
+    import yaml
+
+    from letopis.link.kb import default_kb, kb_dir, records_from_wikidata
+
+    path = Path(file)
+    opener = gzip.open if path.suffix == ".gz" else open
+    countries = {e.wikidata: e.country for e in default_kb().entries.values() if e.kind == "country" and e.wikidata}
+    with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
+        records, problems = records_from_wikidata(fh, countries)
+    folder = kb_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{name or path.name.split('.')[0]}.yaml"
+    target.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    kinds = Counter(r["type"] for r in records)
+    click.echo(f"imported {len(records)} entries ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}) "
+               f"into {target}; skipped {len(problems)} lines")
+    for p in problems[:20]:
+        click.echo(f"  {p}")
 
 
 @main.group("eval")

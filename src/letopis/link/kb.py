@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import logging
 import re
 from collections.abc import Iterable
@@ -195,30 +196,68 @@ def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[d
     return entries, load("outlets.yaml")
 
 
-def entries_from_wikidata(lines: Iterable[str]) -> list[KBEntry]:
-    """Entries from Wikidata JSON dump lines (one entity a line, optionally with a trailing comma)."""
-    out = []
-    for line in lines:
+LOC_CLASSES = {"Q6256", "Q515", "Q3624078", "Q1549591", "Q5119", "Q10864048", "Q107390", "Q35657", "Q486972"}
+
+
+def records_from_wikidata(lines: Iterable[str], country_of_qid: dict[str, str] | None = None
+                          ) -> tuple[list[dict], list[str]]:
+    """KB records from Wikidata JSON dump lines (one entity a line, trailing commas allowed), and the
+    problems met (line number and reason); a bad line is skipped, never the whole file."""
+    country_of_qid = country_of_qid or {}
+    out, problems = [], []
+    for n, line in enumerate(lines, 1):
         line = line.strip().rstrip(",")
-        if not line or line in "[]":
+        if not line or line in ("[", "]"):
             continue
-        item = json.loads(line)
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as e:
+            problems.append(f"line {n}: not JSON ({e.msg})")
+            continue
+        if not isinstance(item, dict) or not str(item.get("id", "")).startswith("Q"):
+            problems.append(f"line {n}: not a Wikidata item")
+            continue
         labels = item.get("labels", {})
         en = labels.get("en", {}).get("value")
         ru = labels.get("ru", {}).get("value")
         if not (en or ru):
+            problems.append(f"line {n}: {item['id']} has no English or Russian label")
             continue
         claims = item.get("claims", {})
-        instance = {c["mainsnak"].get("datavalue", {}).get("value", {}).get("id") for c in claims.get("P31", [])}
-        type_ = "PER" if "Q5" in instance else "LOC" if instance & {"Q6256", "Q515", "Q3624078", "Q1549591"} else "ORG"
-        aliases = [a["value"] for lang in ("en", "ru") for a in item.get("aliases", {}).get(lang, [])]
-        out.append(KBEntry(id=slug(en or ru), type=type_, kind="imported", en=en or ru, ru=ru or en,
-                           wikidata=item.get("id"), aliases=aliases))
-    return out
+
+        def values(prop: str) -> list[str]:
+            return [c.get("mainsnak", {}).get("datavalue", {}).get("value", {}).get("id")
+                    for c in claims.get(prop, []) if isinstance(c.get("mainsnak", {}).get("datavalue", {}).get("value"), dict)]
+
+        instance = set(values("P31"))
+        type_ = "PER" if "Q5" in instance else "LOC" if instance & LOC_CLASSES else "ORG"
+        country = next((country_of_qid[q] for q in values("P27") + values("P17") if q in country_of_qid), None)
+        aliases = sorted({a["value"] for lang in ("en", "ru") for a in item.get("aliases", {}).get(lang, [])})
+        out.append({"type": type_, "en": en or ru, "ru": ru or en, "wikidata": item["id"], "country": country,
+                    "aliases": aliases})
+    return out, problems
+
+
+def _imported(records: list[dict]) -> list[KBEntry]:
+    return [KBEntry(id=slug(r["en"]) or r["wikidata"].lower(), type=r["type"], kind="imported", en=r["en"], ru=r["ru"],
+                    wikidata=r.get("wikidata"), country=r.get("country"), aliases=list(r.get("aliases") or []))
+            for r in records]
+
+
+def kb_dir() -> Path:
+    """Where `letopis kb import` keeps imported entries: $LETOPIS_KB_DIR, else ~/.local/share/letopis/kb."""
+    given = os.environ.get("LETOPIS_KB_DIR")
+    return Path(given) if given else Path.home() / ".local" / "share" / "letopis" / "kb"
 
 
 @lru_cache(maxsize=1)
 def default_kb() -> KnowledgeBase:
     """The packaged knowledge base (loaded once per process)."""
     entries, outlets = _entries_from_files()
+    known = {e.wikidata for e in entries if e.wikidata}
+    folder = kb_dir()
+    if folder.is_dir():
+        for path in sorted(folder.glob("*.yaml")):
+            records = yaml.safe_load(path.read_text("utf-8")) or []
+            entries.extend(e for e in _imported(records) if e.wikidata not in known)  # the packaged KB wins
     return KnowledgeBase(entries, outlets)

@@ -65,6 +65,9 @@ def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language
                     cands = [e for k in keys for e in kb.by_key.get(k, [])]
                     if n == 1 and len(first) < 3:
                         cands = []
+                if not cands and n == 1 and span[0].pos == "PROPN" and len(first) >= 4:
+                    people = kb.surname(first)  # "Путин подписал закон": a known surname the tagger missed
+                    cands = people if len({e.id for e in people}) == 1 and people[0].type == "PER" else []
                 if cands:
                     hit = (n, text, cands[0], span)
                     break
@@ -148,7 +151,7 @@ def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry |
         cands = []
     if len(words) > 1 or ("-" in last and len(last.split("-")) > 2):
         first = words[0] if len(words) > 1 else "-".join(last.split("-")[:-1])
-        f = fold(first)[:4]
+        f = fold(first).rstrip(".")[:4]  # "Б. Обама": an initial checks the first letter
         cands = [c for c in cands if any(fold(n).startswith(f) for n in (c.ru, c.en, *c.aliases))]
     if len(cands) > 1 and date:
         active = [c for c in cands if any(r.holds_on(date) for r in c.roles)]
@@ -288,7 +291,7 @@ def _adjective_links(sentences: list[Sentence], field: str, text: str, links: li
             if entry is None or entry.type != "LOC":
                 continue
             m = Mention(field, tok.start, tok.end, text[tok.start:tok.end], "LOC", via="adj")
-            if not any(_overlap(m, lk.mention) for lk in links):
+            if not any(_overlap(m, lk.mention) for lk in links if lk.mention.type != "ORG"):  # inside ORG names too
                 out.append(Link(m, entry))
     return out
 
@@ -333,7 +336,7 @@ def _tagged_words(m: Mention, tokens: dict[tuple[str, int], Token]) -> list[tupl
 
 def _nested_place(inner: Mention, outer: Mention) -> bool:
     """A country or city inside an organisation's name is a mention of its own ("Конгресса США")."""
-    return (inner.type == "LOC" and (outer.type == "ORG" or outer.via == "role")
+    return (inner.type == "LOC" and (outer.type == "ORG" or outer.via == "role" or inner.via == "adj")
             and outer.start <= inner.start and inner.end <= outer.end)
 
 
