@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import json
-import os
 import logging
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field

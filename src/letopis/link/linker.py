@@ -144,7 +144,7 @@ def merge_mentions(ner: list[Mention], gaz: list[Link], text: str, kb: Knowledge
 
 def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry | None:
     """A PER mention to an office holder or other known person: by surname, checked by first name."""
-    words = re.split(r"\s+", m.text.strip())
+    words = re.split(r"\s+", re.sub(r"[\s-](?:младш|старш)\w*$", "", m.text.strip()))  # "Буша-младшего"
     last = words[-1]
     cands = kb.surname(last) or (kb.surname(last.split("-")[-1]) if "-" in last else [])
     if "-" in last and not cands:

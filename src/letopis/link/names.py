@@ -125,6 +125,7 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
             parses = analyzer().parse(part.lower())
             fitting = [p for p in parses if p.tag.grammemes & (prefer | NAME_TAGS) and p.tag.case == want_case
                        and (want_gender is None or p.tag.gender in (want_gender, None))]
+            fitting.sort(key=lambda p: "Fixd" in p.tag.grammemes)  # "Марку" is Марк before an indeclinable Марку
             if fitting:
                 form = fitting[0].inflect({"nomn", "sing"}) or fitting[0].inflect({"nomn"})
                 done.append(_match_case(part, form.word) if form else part)

