@@ -225,17 +225,18 @@ def records_from_wikidata(lines: Iterable[str], country_of_qid: dict[str, str] |
             continue
         claims = item.get("claims", {})
 
-        def values(prop: str) -> list[str]:
-            return [c.get("mainsnak", {}).get("datavalue", {}).get("value", {}).get("id")
-                    for c in claims.get(prop, []) if isinstance(c.get("mainsnak", {}).get("datavalue", {}).get("value"), dict)]
-
-        instance = set(values("P31"))
+        instance = set(_claim_ids(claims, "P31"))
         type_ = "PER" if "Q5" in instance else "LOC" if instance & LOC_CLASSES else "ORG"
-        country = next((country_of_qid[q] for q in values("P27") + values("P17") if q in country_of_qid), None)
+        country = next((country_of_qid[q] for q in _claim_ids(claims, "P27") + _claim_ids(claims, "P17") if q in country_of_qid), None)
         aliases = sorted({a["value"] for lang in ("en", "ru") for a in item.get("aliases", {}).get(lang, [])})
         out.append({"type": type_, "en": en or ru, "ru": ru or en, "wikidata": item["id"], "country": country,
                     "aliases": aliases})
     return out, problems
+
+
+def _claim_ids(claims: dict, prop: str) -> list[str]:
+    values = (c.get("mainsnak", {}).get("datavalue", {}).get("value") for c in claims.get(prop, []))
+    return [v["id"] for v in values if isinstance(v, dict) and "id" in v]
 
 
 def _imported(records: list[dict]) -> list[KBEntry]:
