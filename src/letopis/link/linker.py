@@ -65,7 +65,9 @@ def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language
                     cands = [e for k in keys for e in kb.by_key.get(k, [])]
                     if n == 1 and len(first) < 3:
                         cands = []
-                if not cands and n == 1 and span[0].pos == "PROPN" and len(first) >= 4:
+                alone = not (i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].pos == "PROPN") and not (
+                    i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].pos == "PROPN")
+                if not cands and n == 1 and span[0].pos == "PROPN" and len(first) >= 4 and alone:
                     people = kb.surname(first)  # "Путин подписал закон": a known surname the tagger missed
                     cands = people if len({e.id for e in people}) == 1 and people[0].type == "PER" else []
                 if cands:
