@@ -306,6 +306,37 @@ def eval_link(corpus: str, folder: str, floors: tuple[str, ...]) -> None:
     _floor({"accuracy": report.accuracy, "coverage": report.covered / max(1, report.mentions)}, floors)
 
 
+@eval_group.command("pairs")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@floor_option
+def eval_pairs(files: tuple[str, ...], floors: tuple[str, ...]) -> None:
+    """Same-story precision/recall/F1 on tgcontest pair pools (.tsv) and the WMT21 document pairs (.jsonl).
+
+    Example: letopis eval pairs ../shared/data/tgcontest-pairs/ru_train_pool.tsv ../shared/data/wmt21-ru-en/ru_en_doc_pairs.jsonl
+    """
+    from letopis.eval.pairs import PairScore, tgcontest, wmt
+    from letopis.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    scores: dict[str, float] = {}
+    pooled = PairScore("tgcontest pools together", 0, 0, 0, 0)
+    for f in files:
+        path = Path(f)
+        if path.suffix == ".jsonl":
+            s = wmt(path, pipeline)
+            scores["wmt_together"] = s.tp / max(1, s.tp + s.fn)
+            scores["wmt_cross"] = s.fp / max(1, s.pairs - s.tp - s.fn)
+        else:
+            s = tgcontest(path, pipeline)
+            for k in ("pairs", "tp", "fp", "fn"):
+                setattr(pooled, k, getattr(pooled, k) + getattr(s, k))
+        click.echo(s.line())
+    if pooled.pairs:
+        click.echo(pooled.line())
+        scores["f1"] = pooled.prf()[2]
+    _floor(scores, floors)
+
+
 def _events_csv(rows, out) -> None:
     w = csv.writer(out)
     w.writerow(["event_id", "date", "date_basis", "type", "mode", "cameo", "status", "actor1_name", "actor1_id",

@@ -161,6 +161,7 @@ class Article:
     story_id: str | None = None
     duplicate_of: str | None = None
     body_hash: str = ""
+    signature: dict[str, Any] = field(default_factory=dict)  # for stories and near-duplicates
     home_country: str | None = None
     given: dict[str, Any] = field(default_factory=dict)
 

@@ -124,6 +124,12 @@ def events(article: Article, res: Resources) -> None:
     article.events = res.events(article)
 
 
+def sign(article: Article, res: Resources) -> None:
+    from letopis.corpus.signature import signature
+
+    article.signature = signature(article)
+
+
 STAGES = (
     Stage("clean", ("raw",), ("text", "title", "published", "outlet", "dateline", "removed"), clean),
     Stage("detect", ("text",), ("language",), detect),
@@ -132,6 +138,7 @@ STAGES = (
     Stage("time", ("text", "published"), ("timexes",), time),
     Stage("quotes", ("mentions",), ("quotes",), quotes),
     Stage("events", ("mentions", "timexes", "quotes"), ("events",), events),
+    Stage("sign", ("mentions", "timexes"), ("signature",), sign),
 )
 
 

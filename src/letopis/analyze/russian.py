@@ -22,6 +22,7 @@ class RussianAnalyzer:
         from natasha import NewsEmbedding, NewsMorphTagger, NewsNERTagger, NewsSyntaxParser, Segmenter
 
         emb = NewsEmbedding()
+        self.emb = emb
         self.segmenter = Segmenter()
         self.morph = NewsMorphTagger(emb)
         self.syntax = NewsSyntaxParser(emb)

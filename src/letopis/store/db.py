@@ -39,6 +39,7 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._migrate()
+        self._lsh = None  # MinHash LSH index of stored articles, built on the first add
 
     def _migrate(self) -> None:
         cfg = Config()
@@ -62,7 +63,7 @@ class Store:
             seq = (c.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
             dup = c.execute(select(t.articles.c.id).where(t.articles.c.body_hash == article.body_hash)
                             .order_by(t.articles.c.seq)).first()
-            article.duplicate_of = dup[0] if dup else None
+            article.duplicate_of = dup[0] if dup else self._near_duplicate(c, article)
             c.execute(insert(t.documents).values(id=doc_id, source=article.source, seq=seq))
             record = article.to_record()
             lemmas = " ".join(tok.lemma for s in article.sentences for tok in s.tokens if tok.lemma.isalnum())
@@ -71,7 +72,7 @@ class Store:
                 id=article.id, document_id=doc_id, seq=seq, source=article.source, url=article.url,
                 language=article.language, title=article.title, published=article.published, outlet=article.outlet,
                 body_hash=article.body_hash, duplicate_of=article.duplicate_of, record=record, reports=reports,
-                lemmas=lemmas,
+                lemmas=lemmas, signature=article.signature or None,
             ))
             for m in article.mentions:
                 c.execute(insert(t.mentions).values(article_id=article.id, entity_id=m.entity_id, field=m.field,
@@ -88,20 +89,46 @@ class Store:
             for q in article.quotes:
                 c.execute(insert(t.quotes).values(id=q.id, article_id=article.id, speaker_id=q.speaker_id,
                                                   speaker_name=q.speaker_name, text=q.text, start=q.start, end=q.end))
+        if article.signature.get("minhash") and self._lsh is not None:
+            self._lsh_add(article.id, article.signature["minhash"])
         return "duplicate" if article.duplicate_of else "stored"
+
+    def _near_duplicate(self, c, article: Article) -> str | None:
+        """The first stored article whose lemma 3-shingles overlap this one's by NEAR_DUPLICATE (MinHash LSH)."""
+        hashes = article.signature.get("minhash")
+        if not hashes:
+            return None
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+
+            self._lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=len(hashes))
+            for aid, sig in c.execute(select(t.articles.c.id, t.articles.c.signature)
+                                      .where(t.articles.c.duplicate_of.is_(None))):
+                if sig and sig.get("minhash"):
+                    self._lsh_add(aid, sig["minhash"])
+        found = self._lsh.query(_minhash(hashes))
+        if not found:
+            return None
+        first = c.execute(select(t.articles.c.id).where(t.articles.c.id.in_(found)).order_by(t.articles.c.seq)).first()
+        return first[0] if first else None
+
+    def _lsh_add(self, article_id: str, hashes: list[int]) -> None:
+        if article_id not in self._lsh:
+            self._lsh.insert(article_id, _minhash(hashes))
 
     def rebuild_corpus(self) -> None:
         """Stories and merged events from every stored article; deterministic for the same input."""
         with self.engine.begin() as c:
             rows = c.execute(select(t.articles.c.id, t.articles.c.seq, t.articles.c.published, t.articles.c.title,
-                                    t.articles.c.language, t.articles.c.body_hash, t.articles.c.reports)
+                                    t.articles.c.language, t.articles.c.body_hash, t.articles.c.reports,
+                                    t.articles.c.signature)
                              .order_by(t.articles.c.seq)).all()
             ents: dict[str, set[str]] = {}
             for aid, eid in c.execute(select(t.mentions.c.article_id, t.mentions.c.entity_id)):
                 if eid:
                     ents.setdefault(aid, set()).add(eid)
-            sigs = [ArticleSig(r.id, r.seq, frozenset(ents.get(r.id, ())), r.published, r.title, r.language, r.body_hash)
-                    for r in rows]
+            sigs = [ArticleSig(r.id, r.seq, frozenset(ents.get(r.id, ())), r.published, r.title, r.language, r.body_hash,
+                               r.signature or {}) for r in rows]
             groups = group_stories(sigs)
             story_of = {aid: sid for sid, ids in groups.items() for aid in ids}
             reports = [rep for r in rows for rep in r.reports]
@@ -191,6 +218,19 @@ class Store:
     def ingest_log(self) -> list[dict[str, Any]]:
         with self.engine.connect() as c:
             return [dict(r._mapping) for r in c.execute(select(t.ingest_log).order_by(t.ingest_log.c.id))]
+
+
+NEAR_DUPLICATE = 0.8  # estimated Jaccard of lemma 3-shingles
+
+
+def _minhash(hashes: list[int]):
+    import numpy as np
+    from datasketch import MinHash
+
+    from letopis.corpus.signature import MINHASH_SCHEME, MINHASH_SEED
+
+    return MinHash(num_perm=len(hashes), seed=MINHASH_SEED, scheme=MINHASH_SCHEME,
+                   hashvalues=np.array(hashes, dtype=np.uint64))
 
 
 def _json_dumps(value: Any) -> str:

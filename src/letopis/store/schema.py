@@ -28,6 +28,7 @@ articles = Table(
     Column("record", JSON, nullable=False),
     Column("reports", JSON, nullable=False),
     Column("lemmas", Text),
+    Column("signature", JSON),
 )
 entities = Table(
     "entities", metadata,

@@ -1,0 +1,136 @@
+"""What an article is about, in a form that compares across articles and languages.
+
+- `entities`: linked entity ids (language-free: the KB gives Tokayev one id in any language);
+- `names`: consonant skeletons of the entities' English names, so an unknown "Ханна" (BGN
+  "Khanna") meets the English "Hanna";
+- `numbers`: the numbers the text states ("150", "8.1");
+- `dates`: resolved calendar dates;
+- `terms`: content lemmas with counts (lexical similarity within one language);
+- `minhash`: MinHash of lemma 3-shingles, for near-duplicate detection (datasketch).
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from typing import Any
+
+from datasketch import MinHash
+
+from letopis.model import Article
+
+CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+NUM = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w])")
+MINHASH_PERM = 64
+MINHASH_SEED = 7
+MINHASH_SCHEME = "affine32"
+SHINGLE = 3
+
+
+def name_key(name: str) -> str:
+    """A spelling-tolerant skeleton of a Latin name: `Khanna` and `Hanna` → `n`; `Tamaulipas` → `tmlps`."""
+    s = name.lower()
+    for a, b in (("kh", "h"), ("zh", "j"), ("ts", "z"), ("tz", "z"), ("ph", "f"), ("ck", "k"), ("x", "ks"),
+                 ("c", "k"), ("q", "k")):
+        s = s.replace(a, b)
+    s = re.sub(r"[^a-z]", "", s)
+    s = re.sub(r"[aeiouyhw]", "", s)
+    return re.sub(r"(.)\1+", r"\1", s)
+
+
+def _numbers(text: str) -> list[str]:
+    out = []
+    for m in NUM.finditer(text):
+        v = m.group(1).replace(",", ".")
+        if len(v.replace(".", "")) >= 2:
+            out.append(v.rstrip("0").rstrip(".") if "." in v else v)
+    return out
+
+
+def minhash(lemmas: list[str]) -> MinHash:
+    mh = MinHash(num_perm=MINHASH_PERM, seed=MINHASH_SEED)
+    shingles = {" ".join(lemmas[i:i + SHINGLE]) for i in range(max(1, len(lemmas) - SHINGLE + 1))}
+    for s in shingles:
+        mh.update(s.encode("utf-8"))
+    return mh
+
+
+def signature(article: Article) -> dict[str, Any]:
+    lemmas = [t.lemma for s in article.sentences for t in s.tokens if t.lemma.isalnum()]
+    terms = Counter(t.lemma for s in [*article.title_sentences, *article.sentences] for t in s.tokens
+                    if t.pos in CONTENT_POS and len(t.lemma) > 2 and t.lemma.isalpha())
+    from letopis.link.kb import default_kb
+
+    kb = default_kb()
+    # countries are named in most political news: they say little about which happening it is
+    specific = {i: e for i, e in article.entities.items()
+                if not ((entry := kb.entries.get(i[2:])) and entry.kind == "country")}
+    ents = [m.entity_id for m in article.mentions if m.entity_id in specific]
+    names = sorted({k for e in specific.values() if e.type in ("PER", "ORG", "LOC")
+                    for word in re.split(r"[\s-]+", e.name) for k in [name_key(word)] if len(k) >= 3})
+    dates = sorted({t.value for t in getattr(article, "timexes", []) if t.value and re.match(r"\d{4}-\d{2}-\d{2}$", t.value)})
+    return {
+        "vector": _vector(article),
+        "entities": sorted(set(ents)),
+        "names": names,
+        "numbers": sorted(set(_numbers(f"{article.title or ''}\n{article.text}"))),
+        "dates": dates,
+        "events": [[e.type, sorted({a.id for a in e.actors})] for e in article.events if e.actors],
+        "terms": dict(terms.most_common(60)),
+        "minhash": [int(v) for v in minhash(lemmas).hashvalues],
+    }
+
+
+def _vector(article: Article) -> list[float] | None:
+    """Mean navec word vector of the content words (Russian only; natasha ships the vectors)."""
+    if article.language != "ru":
+        return None
+    from letopis.analyze.russian import russian
+
+    emb = russian().emb
+    total = None
+    n = 0
+    for s in [*article.title_sentences, *article.sentences]:
+        for t in s.tokens:
+            w = t.text.lower()
+            if t.pos in CONTENT_POS and w in emb:
+                v = emb[w]
+                total = v.copy() if total is None else total + v
+                n += 1
+    if total is None:
+        return None
+    norm = float((total @ total) ** 0.5) or 1.0
+    return [round(float(x) / norm, 4) for x in total]
+
+
+def vector_cosine(a: list[float] | None, b: list[float] | None) -> float:
+    if not a or not b:
+        return 0.0
+    return sum(x * y for x, y in zip(a, b, strict=True))
+
+
+def events_compatible(a: list, b: list) -> bool:
+    """Some event of one article is an event of the other: same type, mostly the same actors."""
+    for ta, xa in a:
+        for tb, xb in b:
+            if ta == tb and xa and xb and len(set(xa) & set(xb)) / len(set(xa) | set(xb)) >= 0.5:
+                return True
+    return False
+
+
+def cosine(a: dict[str, int], b: dict[str, int]) -> float:
+    common = set(a) & set(b)
+    if not common:
+        return 0.0
+    dot = sum(a[k] * b[k] for k in common)
+    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
+
+
+def overlap(a: list[str] | set[str], b: list[str] | set[str]) -> float:
+    """Shared share of the smaller set."""
+    a, b = set(a), set(b)
+    return len(a & b) / min(len(a), len(b)) if a and b else 0.0
+
+
+def jaccard_minhash(a: list[int], b: list[int]) -> float:
+    return sum(x == y for x, y in zip(a, b, strict=True)) / len(a) if a and b and len(a) == len(b) else 0.0
