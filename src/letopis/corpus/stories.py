@@ -46,7 +46,7 @@ def _days_apart(a: str | None, b: str | None) -> int:
 def _names(s: ArticleSig) -> set[str]:
     """Knowledge-base ids and name skeletons cut to five letters ("krsndrsk" of Краснодарский meets
     "krsndr" of Krasnodar); ids made from an unknown name's own spelling differ across languages."""
-    ids = s.sig["entities"] if "entities" in s.sig else s.entities
+    ids = s.sig.get("entities", s.entities)
     return {k[:5] for k in s.sig.get("names", ())} | {i for i in ids if not i.startswith(("e-per-", "e-loc-", "e-org-"))}
 
 
