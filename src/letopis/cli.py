@@ -337,6 +337,32 @@ def eval_pairs(files: tuple[str, ...], floors: tuple[str, ...]) -> None:
     _floor(scores, floors)
 
 
+@eval_group.command("events")
+@click.argument("corpus", type=click.Choice(["plover"]))
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--confusion", is_flag=True, help="Print gold type → found type counts.")
+@floor_option
+def eval_events(corpus: str, path: str, confusion: bool, floors: tuple[str, ...]) -> None:
+    """Event type accuracy and source/target actor recall on the PLOVER gold standard records (English).
+
+    Example: letopis eval events plover ../shared/data/PLOVER-GSR/gold_standard_records/PLOVER_GSR_CAMEO.txt
+    """
+    from letopis.eval.events import evaluate_plover
+    from letopis.pipeline import Pipeline
+
+    file = Path(path)
+    if file.is_dir():
+        file = file / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt" if (file / "gold_standard_records").is_dir() \
+            else file / "PLOVER_GSR_CAMEO.txt"
+    score = evaluate_plover(file, Pipeline())
+    for line in score.lines():
+        click.echo(line)
+    if confusion:
+        for (gold, found), n in sorted(score.confusion.items(), key=lambda x: -x[1]):
+            click.echo(f"  {gold:>10} → {found or '—':<10} {n}")
+    _floor({"accuracy": score.accuracy, "actors": score.actor_recall}, floors)
+
+
 def _events_csv(rows, out) -> None:
     w = csv.writer(out)
     w.writerow(["event_id", "date", "date_basis", "type", "mode", "cameo", "status", "actor1_name", "actor1_id",

@@ -10,14 +10,18 @@ from importlib import resources
 import yaml
 
 from letopis.corpus.merge import _compatible
-from letopis.link.kb import KnowledgeBase
+from letopis.link.kb import KnowledgeBase, slug
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence, Timex
 
 GENERIC_SUBJECTS = {"сторона", "лидер", "собеседник", "президент", "глава", "они", "they", "leader", "side",
                     "стороны", "лидеры", "собеседники", "президенты", "главы"}
+# types whose events often have no one on the receiving end ("workers went on strike", "troops withdrew")
+SOURCE_ONLY = {"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "COERCE", "REJECT", "CONCEDE", "AGREE", "THREATEN", "ACCUSE",
+               "REQUEST"}
 FIRST_PERSON = {"я", "мы", "i", "we"}
 PLANNED = re.compile(r"(^| )(планироваться|планировать|намереваться|будет|быть провести|"
-                     r"договориться о том , что|will|plan|be to|schedule|upcoming)( |$)")
+                     r"договориться о том , что|will|would|plan|be to|schedule|upcoming|willing|ready to|"
+                     r"prepared to|intend|offer to|promise to|pledge to|vow to)( |$)")
 OBJ_RELS = ("obj", "iobj", "obl", "nmod", "dobj", "dative", "prep", "pobj", "agent", "appos", "conj", "flat")
 
 
@@ -89,6 +93,22 @@ def _anchor(sent: Sentence, tokens: list[int]) -> int:
     return tokens[0]
 
 
+def _depth(sent: Sentence, i: int) -> int:
+    d = 0
+    while sent.tokens[i].head >= 0 and d < 50:
+        i = sent.tokens[i].head
+        d += 1
+    return d
+
+
+def _trigger_depth(sent: Sentence, line: str, index: list[int], trig: Trigger) -> int:
+    m = trig.pattern.search(line)
+    if not m:
+        return 99
+    toks = sorted({index[k] for k in range(m.start(), min(m.end(), len(index))) if line[k] != " "})
+    return min((_depth(sent, i) for i in toks), default=99) if toks else 99
+
+
 class EventExtractor:
     """Finds events in one analysed, linked article."""
 
@@ -107,7 +127,9 @@ class EventExtractor:
             line, index = _lemma_line(sent)
             quote = next((q for q in quotes if q[0] - 1 <= sent.start < q[1]), None)
             fired: set[str] = set()
-            for trig in triggers(lang):
+            # the trigger nearest the root of the parse is the sentence's main event: try it first
+            order = sorted(triggers(lang), key=lambda t: _trigger_depth(sent, line, index, t))
+            for trig in order:
                 m = trig.pattern.search(line)
                 if not m or trig.type in fired:
                     continue
@@ -158,6 +180,42 @@ class EventExtractor:
                 out.append(a)
         return out
 
+    def _generic(self, article: Article, sent: Sentence, root: int, allow_generic: bool = False) -> list[Actor]:
+        """An unnamed group as an actor: the noun phrase itself ("paper workers"), with the country its
+        adjective names ("French"); only nouns of people or bodies, not pronouns or things in general."""
+        head = sent.tokens[root]
+        if head.feats.get("Animacy") == "Inan":  # Russian: "соглашение" does nothing to anyone
+            return []
+        if head.pos not in ("NOUN", "PROPN") or head.lemma in FIRST_PERSON or (
+                head.lemma in GENERIC_SUBJECTS and not allow_generic):
+            return []
+        sub = sorted(_subtree(sent, root))
+        left = [i for i in sub if i <= root and sent.tokens[i].pos in ("ADJ", "NOUN", "PROPN")
+                and sent.tokens[i].rel not in ("det", "punct")]
+        words = [sent.tokens[i] for i in left if all(sent.tokens[k].pos != "PUNCT" for k in range(i, root))][-5:]
+        if not words:
+            return []
+        country = None
+        for t in words:
+            e = self.kb.adjective(t.text)
+            if e is not None and e.kind == "country":
+                country = e.country
+        name = " ".join(t.text for t in words if not (self.kb.adjective(t.text) and t.pos == "ADJ"))
+        name = name or head.text
+        lemma_key = "-".join(t.lemma for t in words)
+        ent_id = f"e-group-{slug(lemma_key + ('-' + country.lower() if country else ''))}"
+        ent = article.entities.setdefault(ent_id, Entity(ent_id, name, "ORG", None, None, country))
+        return [Actor(ent.id, ent.name, "ORG", "participant", country)]
+
+    def _host(self, article: Article, sent: Sentence) -> Actor | None:
+        for m in article.mentions:
+            if m.field == "text" and sent.start <= m.start < sent.end and m.type == "LOC":
+                ent = article.entities.get(m.entity_id or "")
+                country = self.kb.country(ent.country) if ent and ent.country else None
+                if country is not None:
+                    return Actor(country.entity_id, country.en, "LOC", "host", country.country)
+        return None
+
     def _actor(self, ent: Entity, role: str = "participant") -> Actor:
         country = ent.country if ent.type != "LOC" or ent.country else None
         return Actor(id=ent.id, name=ent.name, type=ent.type, role=role, country=country)
@@ -171,6 +229,16 @@ class EventExtractor:
                quote, context: list[Actor], roster: list[Mention]) -> Event | None:
         anchor = _anchor(sent, toks)
         subj_roots = [i for i, t in enumerate(sent.tokens) if t.head == anchor and t.rel.startswith("nsubj")]
+        # "Syria says it is willing to withdraw": a pronoun subject is the subject of the verb above
+        up, hops = anchor, 0
+        while (not subj_roots or all(sent.tokens[r].pos == "PRON" for r in subj_roots)) and \
+                sent.tokens[up].head >= 0 and hops < 4:
+            up, hops = sent.tokens[up].head, hops + 1
+            above = [i for i, t in enumerate(sent.tokens) if t.head == up and t.rel.startswith("nsubj")
+                     and t.pos != "PRON"]
+            if above:
+                subj_roots = above
+                break
         subj_tokens: set[int] = set()
         for r in subj_roots:
             subj_tokens |= _subtree(sent, r)
@@ -183,6 +251,12 @@ class EventExtractor:
             target = self._group(article, sent, _subtree(sent, r) - subj_tokens)
             if target:
                 break
+        if not source and subj_roots and trig.actors == "pair" and not (context and {
+                sent.tokens[r].lemma for r in subj_roots} & GENERIC_SUBJECTS):  # "police", "angry paper workers"
+            source = self._generic(article, sent, subj_roots[0], allow_generic=True)
+        if not target and obj_roots and trig.actors == "pair" and not trig.symmetric:
+            first = next((r for r in obj_roots if sent.tokens[r].pos in ("NOUN", "PROPN")), None)
+            target = self._generic(article, sent, first) if first is not None else []
         subj_lemmas = {sent.tokens[i].lemma for i in subj_roots}
         from_context = False
         if trig.actors == "context":
@@ -209,14 +283,18 @@ class EventExtractor:
                 return None
         elif trig.symmetric:
             merged = {a.id: a for a in [*source, *target]}
-            if trig.rule in ("congratulate",) or len(merged) < 2:
+            if trig.mode == "visit" and len(merged) == 1:  # "arrived in Amman on a visit": the host country
+                host = self._host(article, sent)
+                if host is not None and host.id not in merged:
+                    merged[host.id] = host
+            if trig.rule in ("congratulate",) or len(merged) < (2 if trig.type == "CONSULT" else 1):
                 return None
             actors = [Actor(a.id, a.name, a.type, "participant", a.country) for a in merged.values()]
         else:
             tgt = [a for a in target if a.id not in {s.id for s in source}]
             if re.search(r"друг друга|each other", sent.text) and len(source) >= 2:
                 actors = [Actor(a.id, a.name, a.type, "participant", a.country) for a in source]
-            elif not source or not tgt:
+            elif not source or (not tgt and trig.type not in SOURCE_ONLY):
                 return None
             else:
                 actors = [Actor(a.id, a.name, a.type, "source", a.country) for a in source[:3]] + \

@@ -1,0 +1,100 @@
+"""English event coding against the PLOVER gold standard records.
+
+The records use an older PLOVER draft: DEMAND is read as REQUEST, DISAPPROVE and INVESTIGATE as
+ACCUSE, FIGHT as ASSAULT. Type accuracy counts a record right when the first event Letopis finds
+in its text has the gold type. A gold source or target actor is recalled when an actor of that
+event names it: the same country code, or a word of the gold actor's text in the actor's mention.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from letopis.analyze.morph import fold
+from letopis.model import Article, Event
+
+# PLOVER codes an announced intention as AGREE (to cooperate, help or yield) or THREATEN (to harm);
+# Letopis keeps the type of the act and marks it planned
+INTENT = {"CONCEDE": "AGREE", "RETREAT": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE",
+          "CONSULT": "AGREE", "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN"}
+OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
+CODES = {"JAP": "JPN", "UK": "GBR", "USA": "USA"}  # CAMEO-era codes that differ from ISO 3166
+STOP = {"the", "of", "a", "an", "and", "s", "'s", "in", "on", "for"}
+
+
+@dataclass(slots=True)
+class PloverScore:
+    records: int = 0
+    typed: int = 0
+    found: int = 0
+    right: int = 0
+    gold_actors: dict[str, int] = field(default_factory=lambda: {"source": 0, "target": 0})
+    recalled: dict[str, int] = field(default_factory=lambda: {"source": 0, "target": 0})
+    confusion: Counter = field(default_factory=Counter)
+
+    def lines(self) -> list[str]:
+        src = self.recalled["source"] / max(1, self.gold_actors["source"])
+        tgt = self.recalled["target"] / max(1, self.gold_actors["target"])
+        both = sum(self.recalled.values()) / max(1, sum(self.gold_actors.values()))
+        return [
+            f"PLOVER gold records: {self.records}; an event found in {self.found} ({self.found / max(1, self.records):.3f})",
+            f"event type accuracy {self.right}/{self.records} ({self.accuracy:.3f}); "
+            f"on records with an event {self.right}/{max(1, self.found)} ({self.right / max(1, self.found):.3f})",
+            f"actor recall: source {self.recalled['source']}/{self.gold_actors['source']} ({src:.3f}), "
+            f"target {self.recalled['target']}/{self.gold_actors['target']} ({tgt:.3f}), both {both:.3f}",
+        ]
+
+    @property
+    def accuracy(self) -> float:
+        return self.right / max(1, self.records)
+
+    @property
+    def actor_recall(self) -> float:
+        return sum(self.recalled.values()) / max(1, sum(self.gold_actors.values()))
+
+
+def records(path: Path) -> list[dict]:
+    text = path.read_text("utf-8")
+    text = re.sub(r",\s*([\]}])", r"\1", text)  # the file has trailing commas here and there
+    return [r for r in json.loads(text) if r.get("event") and r["event"] != "DOCUMENT" and r.get("text")]
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in fold(text).replace("'s", "").split() if w not in STOP and len(w) > 1} if text else set()
+
+
+def _names_actor(gold: dict, event: Event, article: Article) -> bool:
+    code = CODES.get(gold.get("code") or "", gold.get("code") or "")
+    words = _words(re.sub(r"[^\w\s]", " ", gold.get("actorText") or ""))
+    for a in event.actors:
+        if a.country and a.country == code:
+            return True
+        texts = [m.text for m in article.mentions if m.entity_id == a.id] + [a.name]
+        if any(words & _words(re.sub(r"[^\w\s]", " ", t)) for t in texts):
+            return True
+    return False
+
+
+def evaluate_plover(path: Path, pipeline) -> PloverScore:
+    score = PloverScore()
+    for r in records(path):
+        gold_type = OLD_TYPES.get(r["event"], r["event"])
+        score.records += 1
+        article = pipeline.process(r["text"], published=r.get("date"), language="en")
+        event = article.events[0] if article.events else None
+        for role in ("source", "target"):
+            for g in [x for x in (r.get(role) or []) if isinstance(x, dict)] if isinstance(r.get(role), list) else []:
+                score.gold_actors[role] += 1
+                if event is not None and _names_actor(g, event, article):
+                    score.recalled[role] += 1
+        if event is None:
+            score.confusion[(gold_type, None)] += 1
+            continue
+        score.found += 1
+        found = INTENT.get(event.type, event.type) if event.status == "planned" else event.type
+        score.right += found == gold_type
+        score.confusion[(gold_type, found)] += 1
+    return score
