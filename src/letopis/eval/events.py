@@ -19,7 +19,10 @@ from letopis.model import Article, Event
 # PLOVER codes an announced intention as AGREE (to cooperate, help or yield) or THREATEN (to harm);
 # Letopis keeps the type of the act and marks it planned
 INTENT = {"CONCEDE": "AGREE", "RETREAT": "AGREE", "AID": "AGREE", "SUPPORT": "AGREE", "COOPERATE": "AGREE",
-          "CONSULT": "AGREE", "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN"}
+          "CONSULT": "AGREE", "ASSAULT": "THREATEN", "COERCE": "THREATEN", "SANCTION": "THREATEN",
+          "REJECT": "THREATEN", "PROTEST": "THREATEN"}
+# a cooperative act that did not happen ("will not accept", "failed to reach agreement") is a rejection
+REFUSAL = {"AGREE", "CONSULT", "CONCEDE", "SUPPORT", "COOPERATE", "AID", "RETREAT"}
 OLD_TYPES = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 CODES = {"JAP": "JPN", "UK": "GBR", "USA": "USA"}  # CAMEO-era codes that differ from ISO 3166
 STOP = {"the", "of", "a", "an", "and", "s", "'s", "in", "on", "for"}
@@ -94,7 +97,8 @@ def evaluate_plover(path: Path, pipeline) -> PloverScore:
             score.confusion[(gold_type, None)] += 1
             continue
         score.found += 1
-        found = INTENT.get(event.type, event.type) if event.status == "planned" else event.type
+        found = (INTENT.get(event.type, event.type) if event.status == "planned" else
+                 "REJECT" if event.status == "negated" and event.type in REFUSAL else event.type)
         score.right += found == gold_type
         score.confusion[(gold_type, found)] += 1
     return score

@@ -15,6 +15,8 @@ from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sent
 
 GENERIC_SUBJECTS = {"сторона", "лидер", "собеседник", "президент", "глава", "они", "they", "leader", "side",
                     "стороны", "лидеры", "собеседники", "президенты", "главы"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+CONDITIONAL = re.compile(r"\b(unless|or else|or face|otherwise|иначе|в противном случае|если не)\b", re.I)
 # types whose events often have no one on the receiving end ("workers went on strike", "troops withdrew")
 SOURCE_ONLY = {"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "COERCE", "REJECT", "CONCEDE", "AGREE", "THREATEN", "ACCUSE",
                "REQUEST"}
@@ -254,6 +256,11 @@ class EventExtractor:
         if not source and subj_roots and trig.actors == "pair" and not (context and {
                 sent.tokens[r].lemma for r in subj_roots} & GENERIC_SUBJECTS):  # "police", "angry paper workers"
             source = self._generic(article, sent, subj_roots[0], allow_generic=True)
+        if not target and trig.actors == "pair":  # "demanded that the US cancel …": someone named further down
+            deeper = sorted(_subtree(sent, anchor) - subj_tokens - set(toks), key=lambda i: abs(i - anchor))
+            target = self._group(article, sent, set(deeper))
+            if source:
+                target = [a for a in target if a.id not in {x.id for x in source}]
         if not target and obj_roots and trig.actors == "pair" and not trig.symmetric:
             first = next((r for r in obj_roots if sent.tokens[r].pos in ("NOUN", "PROPN")), None)
             target = self._generic(article, sent, first) if first is not None else []
@@ -301,6 +308,9 @@ class EventExtractor:
                          [Actor(a.id, a.name, a.type, "target", a.country) for a in tgt[:3]]
         timex = self._timex(article, sent)
         status = self._status(sent, anchor, toks)
+        event_type = trig.type
+        if status == "planned" and trig.type in HOSTILE | {"RETREAT", "REJECT"} and CONDITIONAL.search(sent.text):
+            event_type = "THREATEN"  # "will withdraw … unless", "или же будет введено": a threat
         if timex is not None:
             date, basis = timex.value, ("explicit" if timex.basis in ("explicit", "season") else
                                         "relative" if timex.basis in ("relative", "partial") else None)
@@ -317,7 +327,8 @@ class EventExtractor:
         if quote:
             conf -= 0.1
         return Event(
-            id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], type=trig.type, mode=trig.mode, cameo=trig.cameo,
+            id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], type=event_type, mode=trig.mode,
+            cameo=trig.cameo if event_type == trig.type else "130",
             status=status, date=date, date_basis=basis, actors=actors, evidence=[evidence], location=location,
             topics=self._topics(sent), confidence=conf, rule=trig.rule,
         )
@@ -351,10 +362,12 @@ class EventExtractor:
         line, _ = _lemma_line(sent)
         a = sent.tokens[anchor]
         near = {sent.tokens[i].lemma for i, t in enumerate(sent.tokens) if t.head == anchor}
-        if near & {"не", "not", "n't", "never"}:
+        if near & {"не", "not", "n't", "never"} or re.search(r"(^| )(fail|не удаться|не смочь) ", line):
             return "negated"
-        if "бы" in near or "would" in near:
+        if "бы" in near:
             return "hypothetical"
+        if "would" in near:  # reported speech: "said it would allow" is an announced intention
+            return "planned"
         if a.feats.get("Tense") == "Fut" or PLANNED.search(line):
             return "planned"
         return "occurred"
