@@ -72,11 +72,15 @@ def _words(text: str) -> set[str]:
 def _names_actor(gold: dict, event: Event, article: Article) -> bool:
     code = CODES.get(gold.get("code") or "", gold.get("code") or "")
     words = _words(re.sub(r"[^\w\s]", " ", gold.get("actorText") or ""))
+    compact = re.sub(r"\W", "", fold(gold.get("actorText") or ""))
     for a in event.actors:
         if a.country and a.country == code:
             return True
+        if code == "IGO" and a.type == "ORG" and a.country is None and not a.id.startswith("e-group-"):
+            return True  # an intergovernmental organisation
         texts = [m.text for m in article.mentions if m.entity_id == a.id] + [a.name]
-        if any(words & _words(re.sub(r"[^\w\s]", " ", t)) for t in texts):
+        if any(words & _words(re.sub(r"[^\w\s]", " ", t)) or (compact and re.sub(r"\W", "", fold(t)) == compact)
+               for t in texts):
             return True
     return False
 

@@ -209,6 +209,17 @@ class EventExtractor:
         ent = article.entities.setdefault(ent_id, Entity(ent_id, name, "ORG", None, None, country))
         return [Actor(ent.id, ent.name, "ORG", "participant", country)]
 
+    def _place_country(self, article: Article, sent: Sentence, tokens: set[int]) -> list[Actor]:
+        """The country of a city named among the tokens: "arrived in Bosnia", "in Baku" → Azerbaijan."""
+        spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens]
+        for m in article.mentions:
+            if m.field == "text" and m.type == "LOC" and any(s < m.end and m.start < e for s, e in spans):
+                ent = article.entities.get(m.entity_id or "")
+                country = self.kb.country(ent.country) if ent and ent.country else None
+                if country is not None:
+                    return [Actor(country.entity_id, country.en, "LOC", "participant", country.country)]
+        return []
+
     def _host(self, article: Article, sent: Sentence) -> Actor | None:
         for m in article.mentions:
             if m.field == "text" and sent.start <= m.start < sent.end and m.type == "LOC":
@@ -256,9 +267,19 @@ class EventExtractor:
         if not source and subj_roots and trig.actors == "pair" and not (context and {
                 sent.tokens[r].lemma for r in subj_roots} & GENERIC_SUBJECTS):  # "police", "angry paper workers"
             source = self._generic(article, sent, subj_roots[0], allow_generic=True)
+        if trig.rule == "must":  # "declared that China must drop barriers": the one who must is the target
+            must = next((i for i, t in enumerate(sent.tokens) if t.lemma in ("must", "should") and t.head >= 0), None)
+            if must is not None:
+                verb = sent.tokens[must].head
+                subj = {i for i, t in enumerate(sent.tokens) if t.head == verb and t.rel.startswith("nsubj")}
+                inner: set[int] = set()
+                for r in subj:
+                    inner |= _subtree(sent, r)
+                target = self._group(article, sent, inner) or (
+                    self._generic(article, sent, min(subj)) if subj else [])
         if not target and trig.actors == "pair":  # "demanded that the US cancel …": someone named further down
             deeper = sorted(_subtree(sent, anchor) - subj_tokens - set(toks), key=lambda i: abs(i - anchor))
-            target = self._group(article, sent, set(deeper))
+            target = self._group(article, sent, set(deeper)) or self._place_country(article, sent, set(deeper))
             if source:
                 target = [a for a in target if a.id not in {x.id for x in source}]
         if not target and obj_roots and trig.actors == "pair" and not trig.symmetric:
@@ -304,8 +325,8 @@ class EventExtractor:
             elif not source or (not tgt and trig.type not in SOURCE_ONLY):
                 return None
             else:
-                actors = [Actor(a.id, a.name, a.type, "source", a.country) for a in source[:3]] + \
-                         [Actor(a.id, a.name, a.type, "target", a.country) for a in tgt[:3]]
+                actors = [Actor(a.id, a.name, a.type, "source", a.country) for a in source[:4]] + \
+                         [Actor(a.id, a.name, a.type, "target", a.country) for a in tgt[:6]]
         timex = self._timex(article, sent)
         status = self._status(sent, anchor, toks)
         event_type = trig.type

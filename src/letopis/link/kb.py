@@ -123,7 +123,11 @@ class KnowledgeBase:
         return list(out.values())
 
     def adjective(self, word: str) -> KBEntry | None:
-        return self.by_adj.get(lemma(word))
+        """The place an adjective or demonym names: "российский", "Russian", "Palestinians"."""
+        found = self.by_adj.get(lemma(word))
+        if found is None and word[-1:] == "s" and word[:1].isascii():
+            found = self.by_adj.get(lemma(word[:-1]))
+        return found
 
     def country(self, iso: str | None) -> KBEntry | None:
         return self.by_iso.get(iso) if iso else None
