@@ -53,13 +53,29 @@ def _valid(y: int, m: int, d: int) -> bool:
         return False
 
 
-def _partial_year(anchor: date | None, m: int, d: int | None) -> int | None:
-    """A day without a year takes the anchor's year; a date far ahead of a report is last year's."""
+PAST_RU = re.compile(r"(?i)\b[а-яё]{3,}(?:л|ла|ло|ли|лся|лась|лось|лись)\b")
+PAST_EN = re.compile(r"\b(?:was|were|had|did|said|met|held|went|came|took|made|\w{3,}ed)\b")
+FUTURE = re.compile(r"(?i)\b(будет|будут|планиру\w+|намерен\w*|пройд[её]т|состоится|will|shall|plans? to|to be held)\b")
+
+
+def _sentence_at(text: str, pos: int) -> str:
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    end = min((i for i in (text.find(". ", pos), text.find("\n", pos)) if i >= 0), default=len(text))
+    return text[start:end]
+
+
+def _partial_year(anchor: date | None, m: int, d: int | None, sentence: str = "") -> int | None:
+    """A day without a year takes the anchor's year; a date ahead of the anchor in a past-tense report
+    (or far ahead in any report) is last year's."""
     if anchor is None:
         return None
     y = anchor.year
-    if d and _valid(y, m, d) and date(y, m, d) > anchor + timedelta(days=180):
-        return y - 1
+    if d and _valid(y, m, d) and date(y, m, d) > anchor:
+        if FUTURE.search(sentence):
+            return y  # "Форум состоится 15 декабря": announced, so ahead
+        past = PAST_RU.search(sentence) or PAST_EN.search(sentence)
+        if past or date(y, m, d) > anchor + timedelta(days=180):
+            return y - 1
     return y
 
 
@@ -81,21 +97,29 @@ def _rules() -> list[tuple[re.Pattern[str], Resolver]]:
         if _valid(int(m[3]), int(m[2]), int(m[1])) else None)
     # "30 апреля 2021 года", "23 марта", "30 апр"
     add(rf"\b(\d{{1,2}})\s+({MR})(?:\s+(\d{{4}})(?:\s*(?:года|г\.|год))?)?(?![\w])", _ru_day_month)
-    add(rf"\b({ME})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b", lambda m, a: _en_day_month(m[2], m[1], m[3], a))
-    add(rf"\b(\d{{1,2}})\s+({ME})(?:,?\s+(\d{{4}}))?\b", lambda m, a: _en_day_month(m[1], m[2], m[3], a))
+    add(rf"\b({ME})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?\b",
+        lambda m, a: _en_day_month(m[2], m[1], m[3], a, _sentence_at(m.string, m.start())))
+    add(rf"\b(\d{{1,2}})\s+({ME})(?:,?\s+(\d{{4}}))?\b",
+        lambda m, a: _en_day_month(m[1], m[2], m[3], a, _sentence_at(m.string, m.start())))
     # seasons and halves with a year: "осенью 2021 года", "в первом полугодии 2020 года"
     add(r"(?i)\b(зимой|весной|летом|осенью)(?:\s+(\d{4})\s*(?:года|г\.))?", _ru_season)
     add(r"(?i)\b(?:в|во|за)\s+(первом|втором|первое|второе)\s+полугоди[иея](?:\s+(\d{4})\s*года)?", _ru_half)
     add(r"(?i)\b(?:в|во|за)\s+(первом|втором|третьем|четвертом|четвёртом)\s+квартале(?:\s+(\d{4})\s*года)?", _ru_quarter)
     add(r"(?i)\bin\s+(?:the\s+)?(winter|spring|summer|autumn|fall)(?:\s+of\s+(\d{4}))?", _en_season)
+    # "в июне прошлого года"
+    add(rf"(?i)\bв\s+(?:(?:начале|середине|конце)\s+)?({MR})\s+(прошлого|этого|текущего|нынешнего|следующего)\s+года",
+        _ru_month_relative_year)
+    # a month: "в мае", "в мае 2021 года", "в начале июня", "in May"
+    add(rf"(?i)\bв\s+(?:(?:начале|середине|конце)\s+)?({MR})(?:\s+(\d{{4}})\s*(?:года|г\.))?(?![\w])", _ru_month)
+    add(rf"\bin\s+(?:(?:early|mid|late)[- ])?({ME})(?:\s+(\d{{4}}))?\b", lambda m, a: _month_value(_month_en(m[1]), m[2], a))
     # "в начале 2017 года", "в 2021 году", "2021 года"
     add(r"(?i)\b(?:в\s+)?(начале|середине|конце)\s+(\d{4})\s*(?:года|г\.)", lambda m, a: (m[2], "DATE", "explicit"))
     add(r"(?i)\b(?:в|во|с|до|к)?\s*(\d{4})\s*(?:году|года|год|г\.)", lambda m, a: (m[1], "DATE", "explicit")
         if 1900 <= int(m[1]) <= 2100 else None)
     add(r"\bin\s+(\d{4})\b", lambda m, a: (m[1], "DATE", "explicit") if 1900 <= int(m[1]) <= 2100 else None)
-    # a month: "в мае", "в мае 2021 года", "in May"
-    add(rf"(?i)\bв\s+({MR})(?:\s+(\d{{4}})\s*(?:года|г\.))?(?![\w])", _ru_month)
-    add(rf"\bin\s+({ME})(?:\s+(\d{{4}}))?\b", lambda m, a: _month_value(_month_en(m[1]), m[2], a))
+    # vague: typed, no value (longest phrases first: "годом ранее" before "ранее")
+    for phrase in sorted([*lex["vague_ru"], *lex["vague_en"]], key=len, reverse=True):
+        add(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", lambda m, a: (None, "DATE", "vague"))
     # relative days and units
     for word, delta in lex["days_ru"].items():
         add(rf"(?i)\b{word}\b", _days(delta))
@@ -107,11 +131,33 @@ def _rules() -> list[tuple[re.Pattern[str], Resolver]]:
     add(r"(?i)\b(last|next|this)\s+(year|month|week)\b", _en_relative_unit)
     add(r"(?i)\bчерез\s+(\d+|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(дн\w+|день|недел\w+|месяц\w*)", _ru_offset(1))
     add(r"(?i)\b(\d+|один|одну|два|две|три|четыре|пять|шесть|семь|восемь|девять|десять)\s+(дн\w+|день|недел\w+|месяц\w*)\s+назад", _ru_offset(-1))
+    # "год назад", "четыре года назад", "через год", "a year ago", "in two years"
+    nums = "|".join(sorted((re.escape(w) for w in [*lex["numbers_ru"], "несколько", "около"]), key=len, reverse=True))
+    add(rf"(?i)\b(?:(\d+|{nums})\s+)?(год|года|лет)\s+назад", _ru_years(-1))
+    add(rf"(?i)\bчерез\s+(?:(\d+|{nums})\s+)?(год|года|лет)\b", _ru_years(1))
+    add(rf"(?i)\b(?:(\d+|{nums})\s+)?(месяц|месяца|месяцев)\s+назад", _ru_months_ago)
+    add(rf"(?i)\bчерез\s+(?:(\d+|{nums})\s+)?(недел[юиь]|месяц\w*|дн\w*|день)\b", _ru_offset(1, optional=True))
+    add(r"(?i)\b(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+)\s+(day|week|month|year)s?\s+ago\b", _en_ago)
+    # years after a preposition: "в 2013", "с 2003 по 2005", "since 2019"
+    add(r"(?i)(?:\b(?:в|с|до|по|к|since|by|until)\s+|\bin\s+)((?:19|20)\d\d)(?![\d\w%,.-])", lambda m, a: (m[1], "DATE", "explicit"))
+    add(r"(?i)\b(?:в|во)\s+((?:19|20)\d0)-[еx]\s+(?:годы|годах|года)", lambda m, a: (m[1][:3], "DATE", "explicit"))
+    add(r"(?i)\bв\s+конце\s+прошлой\s+недели\b", lambda m, a: (_shift(a, "week", -1) if a else None, "DATE", "relative"))
+    # "пятилетний срок", "15-летний": a duration as an adjective
+    add(r"(?i)\b(\d+)-летн\w+", lambda m, a: (f"P{int(m[1])}Y", "DURATION", "explicit"))
+    add(r"(?i)\b(дву|трех|трёх|четырех|четырёх|пяти|шести|семи|восьми|девяти|десяти)(летн|дневн|месячн|недельн)\w+",
+        _ru_compound_duration)
+    add(r"(?i)\bнесколько\s+лет\b(?!\s+назад)", lambda m, a: ("PXY", "DURATION", "explicit"))
+    # sets: "ежегодно", "каждую неделю", "every year"
+    add(r"(?i)\b(ежегодно|ежемесячно|еженедельно|ежедневно|annually|every\s+(?:year|month|week|day))\b", _set)
+    # durations: "два года", "10 суток", "несколько месяцев", "for three years"
+    # (a bare "N лет" is an age, not a time: it needs a preposition)
+    add(rf"(?i)\b(на|в\s+течение|до|за|после|около|более|менее|свыше)\s+(?:(\d+|{nums})\s+)?"
+        r"(сут\w*|дн\w+|день|недел\w+|месяц\w*|год\w*|лет|час\w*|минут\w*)\b", _ru_duration)
+    add(rf"(?i)\b()(\d+|{nums})\s+(сут\w*|дн\w+|день|недел\w+|месяц\w*|год\w*|лет|часов|часа|минут\w*)\b", _ru_duration)
+    add(r"(?i)\bfor\s+(a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d+|several|a few)\s+(hour|day|week|month|year)s?\b",
+        _en_duration)
     add(r"(?i)\b(?:в|во)\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b", _weekday("ru"))
     add(r"(?i)\bon\s+(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", _weekday("en"))
-    # vague: typed, no value
-    for phrase in [*lex["vague_ru"], *lex["vague_en"]]:
-        add(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", lambda m, a: (None, "DATE", "vague"))
     return [(re.compile(p), fn) for p, fn in rules]
 
 
@@ -122,17 +168,17 @@ def _ru_day_month(m: re.Match[str], a: date | None):
     if m[3]:
         y = int(m[3])
         return (_ymd(y, mon, d), "DATE", "explicit") if _valid(y, mon, d) else None
-    return _ymd(_partial_year(a, mon, d), mon, d), "DATE", "partial"
+    return _ymd(_partial_year(a, mon, d, _sentence_at(m.string, m.start())), mon, d), "DATE", "partial"
 
 
-def _en_day_month(d: str, mon_word: str, y: str | None, a: date | None):
+def _en_day_month(d: str, mon_word: str, y: str | None, a: date | None, sentence: str = ""):
     mon = _month_en(mon_word)
     day = int(d)
     if not mon or not 1 <= day <= 31:
         return None
     if y:
         return (_ymd(int(y), mon, day), "DATE", "explicit") if _valid(int(y), mon, day) else None
-    return _ymd(_partial_year(a, mon, day), mon, day), "DATE", "partial"
+    return _ymd(_partial_year(a, mon, day, sentence), mon, day), "DATE", "partial"
 
 
 def _month_value(mon: int | None, y: str | None, a: date | None):
@@ -144,7 +190,28 @@ def _month_value(mon: int | None, y: str | None, a: date | None):
 
 
 def _ru_month(m: re.Match[str], a: date | None):
-    return _month_value(_month_ru(m[1]), m[2], a)
+    mon = _month_ru(m[1])
+    if mon and not m[2] and a is not None and mon > a.month:  # "в октябре" in a June report of the past
+        sentence = _sentence_at(m.string, m.start())
+        if (PAST_RU.search(sentence) or PAST_EN.search(sentence)) and not FUTURE.search(sentence):
+            return _ymd(a.year - 1, mon), "DATE", "partial"
+    return _month_value(mon, m[2], a)
+
+
+def _ru_month_relative_year(m: re.Match[str], a: date | None):
+    mon = _month_ru(m[1])
+    if not mon:
+        return None
+    w = m[2].lower()
+    shift = -1 if w.startswith("прошл") else 1 if w.startswith("следующ") else 0
+    return (_ymd(a.year + shift, mon) if a else None), "DATE", "relative"
+
+
+def _ru_compound_duration(m: re.Match[str], a: date | None):
+    n = {"дву": 2, "трех": 3, "трёх": 3, "четырех": 4, "четырёх": 4, "пяти": 5, "шести": 6, "семи": 7, "восьми": 8,
+         "девяти": 9, "десяти": 10}[m[1].lower()]
+    unit = {"летн": "Y", "дневн": "D", "месячн": "M", "недельн": "W"}[m[2].lower()]
+    return f"P{n}{unit}", "DURATION", "explicit"
 
 
 def _season_value(code: str, y: str | None, a: date | None, kind: str = "season"):
@@ -199,9 +266,11 @@ def _en_relative_unit(m: re.Match[str], a: date | None):
     return (_shift(a, m[2].lower(), n) if a else None), "DATE", "relative"
 
 
-def _ru_offset(sign: int) -> Resolver:
+def _ru_offset(sign: int, optional: bool = False) -> Resolver:
     def resolve(m: re.Match[str], a: date | None):
-        raw = m[1].lower()
+        raw = (m[1] or "1").lower()
+        if raw == "несколько":
+            return None, "DATE", "vague"
         n = int(raw) if raw.isdigit() else lexicon()["numbers_ru"].get(raw, 1)
         unit = m[2].lower()
         if a is None:
@@ -212,6 +281,99 @@ def _ru_offset(sign: int) -> Resolver:
             return (a + timedelta(weeks=sign * n)).isoformat(), "DATE", "relative"
         return _shift(a, "month", sign * n), "DATE", "relative"
     return resolve
+
+
+def _count(word: str | None, lang: str = "ru") -> float | None:
+    if not word:
+        return 1
+    w = word.lower()
+    if w == "около":  # "около года назад": about a year
+        return 1
+    if w.isdigit():
+        return int(w)
+    return lexicon()[f"numbers_{lang}"].get(w)
+
+
+def _ru_years(sign: int) -> Resolver:
+    def resolve(m: re.Match[str], a: date | None):
+        n = _count(m[1])
+        if n is None or n != int(n):
+            return None if m[1] and m[1].lower() not in ("несколько",) else (None, "DATE", "vague")
+        return (f"{a.year + sign * int(n):04d}" if a else None), "DATE", "relative"
+    return resolve
+
+
+def _ru_months_ago(m: re.Match[str], a: date | None):
+    n = _count(m[1])
+    if n is None or n != int(n):
+        return (None, "DATE", "vague") if m[1] and m[1].lower() == "несколько" else None
+    return (_shift(a, "month", -int(n)) if a else None), "DATE", "relative"
+
+
+def _en_ago(m: re.Match[str], a: date | None):
+    n = _count(m[1], "en")
+    unit = m[2].lower()
+    if n is None or a is None:
+        return None, "DATE", "relative"
+    if unit == "day":
+        return (a - timedelta(days=int(n))).isoformat(), "DATE", "relative"
+    if unit == "week":
+        return _shift(a, "week", -int(n)), "DATE", "relative"
+    return _shift(a, unit, -int(n)), "DATE", "relative"
+
+
+def _set(m: re.Match[str], a: date | None):
+    w = m[1].lower()
+    code = "P1Y" if w.startswith(("ежегод", "annual")) or w.endswith("year") else "P1M" if "месяч" in w or w.endswith(
+        "month") else "P1W" if "недел" in w or w.endswith("week") else "P1D"
+    return code, "SET", "explicit"
+
+
+def _unit(word: str, lang: str) -> str | None:
+    w = word.lower()
+    for stem, code in lexicon()[f"units_{lang}"].items():
+        if w.startswith(stem):
+            return code
+    return None
+
+
+def _duration_value(n: float | None, unit: str) -> str:
+    time_unit = unit in ("S", "MIN", "H")
+    amount = "X" if n is None else (str(int(n)) if n == int(n) else str(n))
+    letter = "M" if unit == "MIN" else unit
+    return ("PT" if time_unit else "P") + amount + letter
+
+
+AGE_BEFORE = re.compile(r"(?i)(\b(ему|ей|им|мне|достигш\w+|возраст\w*|исполнилось|исполнится|старше|младше|моложе|"
+                        r"лиц|дет\w+|человек\w*)\W+(\w+\W+)?)$")
+AGE_AFTER = re.compile(r"(?i)^\s*(и\s+старше|и\s+младше|от\s+роду)")
+
+
+def _ru_duration(m: re.Match[str], a: date | None):
+    if re.match(r"\s+назад", m.string[m.end():]):
+        return None  # "несколько дней назад" is a (vague) date, not a length of time
+    if m[3].lower().startswith(("лет", "год")) and (AGE_BEFORE.search(m.string[max(0, m.start() - 40):m.start()])
+                                                    or AGE_AFTER.match(m.string[m.end():])):
+        return None  # an age: "ему 64 года", "достигших 18 лет и старше"
+    word = (m[2] or "1").lower()
+    unit = _unit(m[3], "ru")
+    if unit is None:
+        return None
+    if word == "несколько":
+        n = None
+    else:
+        n = _count(word)
+        if n is None:
+            return None
+    if word.isdigit() and int(word) > 1000:
+        return None
+    return _duration_value(n, unit), "DURATION", "explicit"
+
+
+def _en_duration(m: re.Match[str], a: date | None):
+    word = m[1].lower()
+    n = None if word in ("several", "a few") else _count(word, "en")
+    return _duration_value(n, _unit(m[2], "en") or "D"), "DURATION", "explicit"
 
 
 def _weekday(lang: str) -> Resolver:
