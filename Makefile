@@ -49,7 +49,7 @@ lint: install
 	$(BIN)/ruff check src tests
 
 eval: install
-	LETOPIS=$(BIN)/letopis ../shared/tools/run_seeds.sh
+	$(BIN)/python eval/run.py
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py

@@ -75,7 +75,9 @@ def signature(article: Article) -> dict[str, Any]:
         "names": names,
         "numbers": sorted(set(_numbers(f"{article.title or ''}\n{article.text}"))),
         "dates": dates,
-        "events": [[e.type, sorted({a.id for a in e.actors})] for e in article.events if e.actors],
+        # events between named actors only (an unnamed group says little about which happening it is)
+        "events": [[e.type, ids] for e in article.events
+                   for ids in [sorted({a.id for a in e.actors if not a.id.startswith("e-group-")})] if len(ids) >= 2],
         "terms": dict(terms.most_common(60)),
         "minhash": [int(v) for v in minhash(lemmas).hashvalues],
     }

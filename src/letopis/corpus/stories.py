@@ -66,8 +66,6 @@ def story_score(a: ArticleSig, b: ArticleSig) -> float:
     distinct = bool(ea and eb) and not events_compatible(ea[:1], eb[:1])
     if distinct and a.language == b.language and cosine(a.sig.get("terms", {}), b.sig.get("terms", {})) < 0.6:
         return 0.5
-    if distinct and a.language != b.language:
-        return 0.5
     if a.language == b.language:
         w = SAME_LANGUAGE
         terms = cosine(a.sig.get("terms", {}), b.sig.get("terms", {}))

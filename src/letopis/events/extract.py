@@ -16,7 +16,7 @@ from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sent
 GENERIC_SUBJECTS = {"сторона", "лидер", "собеседник", "президент", "глава", "они", "they", "leader", "side",
                     "стороны", "лидеры", "собеседники", "президенты", "главы"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
-CONDITIONAL = re.compile(r"\b(unless|or else|or face|otherwise|иначе|в противном случае|если не)\b", re.I)
+CONDITIONAL = re.compile(r"\b(unless|or else|or face|otherwise|иначе|в противном случае|если не)\b", re.IGNORECASE)
 # types whose events often have no one on the receiving end ("workers went on strike", "troops withdrew")
 SOURCE_ONLY = {"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "COERCE", "REJECT", "CONCEDE", "AGREE", "THREATEN", "ACCUSE",
                "REQUEST"}
