@@ -337,6 +337,23 @@ def eval_pairs(files: tuple[str, ...], floors: tuple[str, ...]) -> None:
     _floor(scores, floors)
 
 
+@eval_group.command("meetings")
+@click.argument("corpus", type=click.Choice(["factru"]))
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+def eval_meetings(corpus: str, folder: str) -> None:
+    """Recall of factRuEval `Meeting` facts as CONSULT events with the fact's participants.
+
+    Example: letopis eval meetings factru ../shared/data/factRuEval-2016/devset
+    """
+    from letopis.eval.events import meetings_factru
+    from letopis.pipeline import Pipeline
+
+    recalled, total, misses = meetings_factru(Path(folder), Pipeline())
+    click.echo(f"factRuEval meetings: {recalled}/{total} recalled as CONSULT events ({recalled / max(1, total):.3f})")
+    for m in misses:
+        click.echo(f"  missed {m}")
+
+
 @eval_group.command("events")
 @click.argument("corpus", type=click.Choice(["plover"]))
 @click.argument("path", type=click.Path(exists=True))

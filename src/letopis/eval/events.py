@@ -44,10 +44,10 @@ class PloverScore:
         both = sum(self.recalled.values()) / max(1, sum(self.gold_actors.values()))
         return [
             f"PLOVER gold records: {self.records}; an event found in {self.found} ({self.found / max(1, self.records):.3f})",
-            f"event type accuracy {self.right}/{self.records} ({self.accuracy:.3f}); "
-            f"on records with an event {self.right}/{max(1, self.found)} ({self.right / max(1, self.found):.3f})",
-            f"actor recall: source {self.recalled['source']}/{self.gold_actors['source']} ({src:.3f}), "
-            f"target {self.recalled['target']}/{self.gold_actors['target']} ({tgt:.3f}), both {both:.3f}",
+            (f"event type accuracy {self.right}/{self.records} ({self.accuracy:.3f}); "
+            f"on records with an event {self.right}/{max(1, self.found)} ({self.right / max(1, self.found):.3f})"),
+            (f"actor recall: source {self.recalled['source']}/{self.gold_actors['source']} ({src:.3f}), "
+            f"target {self.recalled['target']}/{self.gold_actors['target']} ({tgt:.3f}), both {both:.3f}"),
         ]
 
     @property
@@ -106,3 +106,37 @@ def evaluate_plover(path: Path, pipeline) -> PloverScore:
         score.right += found == gold_type
         score.confusion[(gold_type, found)] += 1
     return score
+
+
+def meetings_factru(folder: Path, pipeline) -> tuple[int, int, list[str]]:
+    """factRuEval `Meeting` facts: recalled when a CONSULT event of the document has the fact's participants
+    (matched by surname). Returns (recalled, total, misses)."""
+    recalled = total = 0
+    misses = []
+    for facts in sorted(folder.glob("*.facts")):
+        blocks = [b.strip().splitlines() for b in facts.read_text("utf-8").split("\n\n") if b.strip()]
+        meetings = [[ln.split(" ", 2)[2] for ln in b[1:] if ln.startswith("Participant") and len(ln.split(" ", 2)) == 3]
+                    for b in blocks if b[0].endswith(" Meeting")]
+        meetings = [m for m in meetings if len(m) >= 2]
+        if not meetings:
+            continue
+        article = pipeline.process(facts.with_suffix(".txt").read_text("utf-8"), language="ru")
+        for people in meetings:
+            total += 1
+            surnames = {fold(p.split()[0])[:5] for p in people}
+            ok = False
+            for e in article.events:
+                if e.type != "CONSULT":
+                    continue
+                names = set()
+                for a in e.actors:
+                    ent = article.entities.get(a.id)
+                    for n in [a.name, *(ent.aliases if ent else []), (ent.name_ru or "") if ent else ""]:
+                        names |= {fold(w)[:5] for w in n.replace("-", " ").split()}
+                if len(surnames & names) >= min(2, len(surnames)):
+                    ok = True
+                    break
+            recalled += ok
+            if not ok:
+                misses.append(f"{facts.stem}: {', '.join(people)}")
+    return recalled, total, misses

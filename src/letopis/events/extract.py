@@ -256,7 +256,7 @@ class EventExtractor:
         for r in subj_roots:
             subj_tokens |= _subtree(sent, r)
         obj_roots = [i for i, t in enumerate(sent.tokens)
-                     if (t.head == anchor or t.head in toks) and i not in subj_tokens and i not in toks and i != anchor
+                     if (t.head == anchor or t.head in toks) and i not in subj_tokens and i != anchor
                      and t.rel.split(":")[0] in OBJ_RELS]
         source = self._group(article, sent, subj_tokens)
         target: list[Actor] = []
@@ -278,7 +278,7 @@ class EventExtractor:
                 target = self._group(article, sent, inner) or (
                     self._generic(article, sent, min(subj)) if subj else [])
         if not target and trig.actors == "pair":  # "demanded that the US cancel …": someone named further down
-            deeper = sorted(_subtree(sent, anchor) - subj_tokens - set(toks), key=lambda i: abs(i - anchor))
+            deeper = sorted(_subtree(sent, anchor) - subj_tokens - {anchor}, key=lambda i: abs(i - anchor))
             target = self._group(article, sent, set(deeper)) or self._place_country(article, sent, set(deeper))
             if source:
                 target = [a for a in target if a.id not in {x.id for x in source}]
@@ -310,6 +310,11 @@ class EventExtractor:
             if len(actors) < 2:
                 return None
         elif trig.symmetric:
+            if not source and not from_context:  # a parse without a subject: everyone the trigger's arguments name
+                every = [a for r in obj_roots for a in self._group(article, sent, _subtree(sent, r) - subj_tokens)]
+                people = [a for a in every if a.type == "PER"]
+                if len({a.id for a in people}) >= 2:
+                    target = people
             merged = {a.id: a for a in [*source, *target]}
             if trig.mode == "visit" and len(merged) == 1:  # "arrived in Amman on a visit": the host country
                 host = self._host(article, sent)

@@ -1,0 +1,13 @@
+"""English event coding on the PLOVER gold records, through the CLI, with the floors of the issue."""
+from conftest import SHARED, run_cli
+
+
+def test_plover_type_accuracy_and_actor_recall():
+    out = run_cli("eval", "events", "plover", str(SHARED / "data" / "PLOVER-GSR"),
+                  "--floor", "accuracy=0.70", "--floor", "actors=0.75").stdout
+    assert "event type accuracy" in out and "actor recall" in out
+
+
+def test_factru_meetings_are_reported():
+    out = run_cli("eval", "meetings", "factru", str(SHARED / "data" / "factRuEval-2016" / "devset")).stdout
+    assert out.startswith("factRuEval meetings: ") and "/5 recalled" in out
