@@ -9,8 +9,8 @@ RU = "2021-04-30"
 CASES = [
     # (language, rule, sentence, type, status)
     ("ru", "phone_call", "Касым-Жомарт Токаев провел телефонный разговор с Владимиром Путиным.", "CONSULT", "occurred"),
-    ("ru", "summit", "Токаев принял участие в неформальной встрече глав государств СНГ, в которой участвовали "
-                     "Владимир Путин, Александр Лукашенко и Шавкат Мирзиёев.", "CONSULT", "occurred"),
+    ("ru", "summit", ("Токаев принял участие в неформальной встрече глав государств СНГ, в которой участвовали "
+                     "Владимир Путин, Александр Лукашенко и Шавкат Мирзиёев."), "CONSULT", "occurred"),
     ("ru", "heads_talks", "Состоялись переговоры президентов Казахстана и Узбекистана.", "CONSULT", "occurred"),
     ("ru", "receive", "Александр Лукашенко принял председателя правительства России Михаила Мишустина.", "CONSULT", "occurred"),
     ("ru", "meeting", "Сергей Лавров провел встречу с Мухтаром Тлеуберди.", "CONSULT", "occurred"),
@@ -30,8 +30,8 @@ CASES = [
     ("ru", "meeting", "Сергей Лавров встретится с Мухтаром Тлеуберди в мае.", "CONSULT", "planned"),
     ("ru", "sanction", "Евросоюз не ввел санкции против России.", "SANCTION", "negated"),
     ("en", "phone_call", "Kassym-Jomart Tokayev had a phone conversation with Vladimir Putin.", "CONSULT", "occurred"),
-    ("en", "summit", "The informal summit of the heads of state was attended by Vladimir Putin, Alexander Lukashenko, "
-                     "Shavkat Mirziyoyev and Kassym-Jomart Tokayev.", "CONSULT", "occurred"),
+    ("en", "summit", ("The informal summit of the heads of state was attended by Vladimir Putin, Alexander Lukashenko, "
+                     "Shavkat Mirziyoyev and Kassym-Jomart Tokayev."), "CONSULT", "occurred"),
     ("en", "reach_agreement", "Israel and Jordan reached an agreement on water resources.", "AGREE", "occurred"),
     ("en", "mediate", "Qatar mediated between Israel and Hamas.", "CONSULT", "occurred"),
     ("en", "cooperate_acts", "Kazakhstan extradited a suspect to Russia.", "COOPERATE", "occurred"),
