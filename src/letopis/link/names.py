@@ -143,7 +143,10 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
             elif want_gender == "femn" and case in ("Dat", "Loc") and low.endswith(("не", "ле", "ре", "ии")) and i == 0:
                 done.append(part[:-1] + ("я" if low.endswith("ии") else "а"))  # Наине → Наина
             elif want_gender == "masc" and ending and low[-len(ending) - 1] not in VOWELS:
-                done.append(part[: -len(ending)])  # a foreign masculine surname: Лемана → Леман
+                stem = part[: -len(ending)]
+                if ending in ("я", "ю", "ем", "ём") and low[-len(ending) - 1] in "лнрдтсзмбвпкгх":
+                    stem += "ь"  # a soft stem: Бесселю → Бессель
+                done.append(stem)  # a foreign masculine surname: Лемана → Леман
             elif want_gender == "femn" and case != "Nom" and low.endswith(("ой", "у", "ю")) and low[:-2].endswith(("ов", "ев", "ин", "ын")):
                 done.append(part[: -2] + "а" if low.endswith("ой") else part[:-1] + "а")
             else:
