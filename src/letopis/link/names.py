@@ -110,9 +110,18 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
     if not words or not any(re.search("[А-Яа-яЁё]", w) for w, _ in words):
         return " ".join(w for w, _ in words)
     gender = next((f.get("Gender") for _, f in words if f.get("Gender")), None)
+    for word, _ in words:  # a patronymic knows the gender for sure: "Иосифовне" is a woman's
+        patr = {p.tag.gender for p in analyzer().parse(word.lower()) if "Patr" in p.tag.grammemes}
+        if len(patr) == 1:
+            gender = {"masc": "Masc", "femn": "Fem"}.get(patr.pop(), gender)
     out = []
     for i, (word, feats) in enumerate(words):
         case = feats.get("Case")
+        if case in (None, "Nom") and re.search("[А-Яа-яЁё]", word) and not word.isupper():
+            named = [p for p in analyzer().parse(word.lower()) if p.tag.grammemes & NAME_TAGS and p.is_known
+                     and "Fixd" not in p.tag.grammemes and p.tag.number == "sing"]
+            if named and not any(p.tag.case == "nomn" for p in named):  # the tagger missed an oblique case
+                case = {"gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}.get(named[0].tag.case)
         if not re.search("[А-Яа-яЁё]", word) or case in (None, "Nom") or word.isupper() or len(word) < 3:
             out.append(word)
             continue
@@ -126,6 +135,11 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
             fitting = [p for p in parses if p.tag.grammemes & (prefer | NAME_TAGS) and p.tag.case == want_case
                        and (want_gender is None or p.tag.gender in (want_gender, None))]
             fitting.sort(key=lambda p: "Fixd" in p.tag.grammemes)  # "Марку" is Марк before an indeclinable Марку
+            if not fitting:  # the tagger's case fits no reading of a name pymorphy knows: trust pymorphy
+                named = [p for p in parses if p.tag.grammemes & (prefer | NAME_TAGS) and p.tag.number == "sing"
+                         and p.is_known and "Fixd" not in p.tag.grammemes and (want_gender is None or p.tag.gender in (want_gender, None))]
+                if named and not any(p.tag.case == "nomn" for p in named):
+                    fitting = named[:1]
             if fitting:
                 form = fitting[0].inflect({"nomn", "sing"}) or fitting[0].inflect({"nomn"})
                 done.append(_match_case(part, form.word) if form else part)
