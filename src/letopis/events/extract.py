@@ -216,7 +216,7 @@ class EventExtractor:
             if m.field == "text" and m.type == "LOC" and any(s < m.end and m.start < e for s, e in spans):
                 ent = article.entities.get(m.entity_id or "")
                 country = self.kb.country(ent.country) if ent and ent.country else None
-                if country is not None:
+                if country is not None and country.entity_id != ent.id:  # a city, not the country itself
                     return [Actor(country.entity_id, country.en, "LOC", "participant", country.country)]
         return []
 
@@ -260,8 +260,9 @@ class EventExtractor:
                      and t.rel.split(":")[0] in OBJ_RELS]
         source = self._group(article, sent, subj_tokens)
         target: list[Actor] = []
-        for r in obj_roots:  # the nearest argument that names someone is the counterpart
-            target = self._group(article, sent, _subtree(sent, r) - subj_tokens)
+        for r in obj_roots:  # the nearest argument that names someone else is the counterpart
+            target = [a for a in self._group(article, sent, _subtree(sent, r) - subj_tokens)
+                      if a.id not in {x.id for x in source}]
             if target:
                 break
         if not source and subj_roots and trig.actors == "pair" and not (context and {
@@ -279,9 +280,9 @@ class EventExtractor:
                     self._generic(article, sent, min(subj)) if subj else [])
         if not target and trig.actors == "pair":  # "demanded that the US cancel …": someone named further down
             deeper = sorted(_subtree(sent, anchor) - subj_tokens - {anchor}, key=lambda i: abs(i - anchor))
-            target = self._group(article, sent, set(deeper)) or self._place_country(article, sent, set(deeper))
-            if source:
-                target = [a for a in target if a.id not in {x.id for x in source}]
+            mine = {x.id for x in source}
+            target = [a for a in self._group(article, sent, set(deeper)) if a.id not in mine] or \
+                [a for a in self._place_country(article, sent, set(deeper)) if a.id not in mine]
         if not target and obj_roots and trig.actors == "pair" and not trig.symmetric:
             first = next((r for r in obj_roots if sent.tokens[r].pos in ("NOUN", "PROPN")), None)
             target = self._generic(article, sent, first) if first is not None else []

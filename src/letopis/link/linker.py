@@ -306,11 +306,17 @@ def _is_patronymic(word: str) -> bool:
 
 
 def _latin_aliases(article: Article, mentions: list[Mention]) -> None:
-    """A Latin person name in parentheses right after a Cyrillic one names the same person."""
-    by_pos = sorted((m for m in mentions if m.type == "PER"), key=lambda m: (m.field, m.start))
+    """A Latin person name in parentheses right after a Cyrillic one names the same person; an
+    abbreviation in parentheses after an organisation's name is that organisation ("(APEC)")."""
+    by_pos = sorted((m for m in mentions if m.type in ("PER", "ORG")), key=lambda m: (m.field, m.start))
     text = {"title": article.title or "", "text": article.text}
     for a, b in itertools.pairwise(by_pos):
-        if a.field != b.field or not re.search("[А-Яа-яЁё]", a.text) or re.search("[А-Яа-яЁё]", b.text):
+        if a.field != b.field or a.type != b.type or a.entity_id == b.entity_id:
+            continue
+        latin = a.type == "PER" and re.search("[А-Яа-яЁё]", a.text) and not re.search("[А-Яа-яЁё]", b.text)
+        abbreviation = a.type == "ORG" and b.text.isupper() and len(b.text) <= 8 and len(a.text.split()) > 1 and (
+            article.entities.get(b.entity_id or "") is None or article.entities[b.entity_id].wikidata is None)
+        if not (latin or abbreviation):
             continue
         if re.fullmatch(r"\s*\(\s*", text[a.field][a.end:b.start]):
             old = b.entity_id
