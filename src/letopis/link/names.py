@@ -133,7 +133,7 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
         for part in parts:
             parses = analyzer().parse(part.lower())
             fitting = [p for p in parses if p.tag.grammemes & (prefer | NAME_TAGS) and p.tag.case == want_case
-                       and (want_gender is None or p.tag.gender in (want_gender, None))]
+                       and p.tag.number != "plur" and (want_gender is None or p.tag.gender in (want_gender, None))]
             fitting.sort(key=lambda p: "Fixd" in p.tag.grammemes)  # "Марку" is Марк before an indeclinable Марку
             if not fitting:  # the tagger's case fits no reading of a name pymorphy knows: trust pymorphy
                 named = [p for p in parses if p.tag.grammemes & (prefer | NAME_TAGS) and p.tag.number == "sing"
