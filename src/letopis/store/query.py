@@ -73,6 +73,21 @@ def search_terms(q: str) -> list[list[str]]:
     return out
 
 
+def _newest_first(stmt: Any, sort: Any, id_col: Any, cursor: str | None, limit: int) -> Any:
+    """Order by (sort, id) descending, start after the cursor's row, fetch one extra row to know if more follow."""
+    if cursor:
+        last, last_id = decode_cursor(cursor, 2)
+        stmt = stmt.where(or_(sort < last, and_(sort == last, id_col < last_id)))
+    return stmt.order_by(sort.desc(), id_col.desc()).limit(limit + 1)
+
+
+def _cut(rows: list[Any], limit: int, key: Any) -> tuple[list[Any], str | None]:
+    """The page's rows and the cursor of the next page (None on the last one)."""
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (encode_cursor(*key(rows[-1])) if more and rows else None)
+
+
 class Reader:
     """Queries over a Store's tables."""
 
@@ -117,16 +132,10 @@ class Reader:
         sort_date = func.coalesce(ev.date, "")
         stmt = select(t.events).where(*self._event_filter(actor, type, country, since, until, q, status, with_actor,
                                                                     article))
-        if cursor:
-            last_date, last_id = decode_cursor(cursor, 2)
-            stmt = stmt.where(or_(sort_date < last_date, and_(sort_date == last_date, ev.id < last_id)))
-        stmt = stmt.order_by(sort_date.desc(), ev.id.desc()).limit(limit + 1)
+        stmt = _newest_first(stmt, sort_date, ev.id, cursor, limit)
         with self.engine.connect() as c:
-            rows = c.execute(stmt).all()
-            more = len(rows) > limit
-            rows = rows[:limit]
+            rows, nxt = _cut(c.execute(stmt).all(), limit, lambda r: (r.date or "", r.id))
             items = self._event_records(c, rows)
-        nxt = encode_cursor(rows[-1].date or "", rows[-1].id) if more and rows else None
         return Page(items, nxt)
 
     def event(self, event_id: str) -> dict[str, Any] | None:
@@ -239,17 +248,10 @@ class Reader:
         limit = _limit(limit)
         s = t.stories.c
         sort = func.coalesce(s.first_seen, "")
-        stmt = select(t.stories)
-        if cursor:
-            last, last_id = decode_cursor(cursor, 2)
-            stmt = stmt.where(or_(sort < last, and_(sort == last, s.id < last_id)))
-        stmt = stmt.order_by(sort.desc(), s.id.desc()).limit(limit + 1)
+        stmt = _newest_first(select(t.stories), sort, s.id, cursor, limit)
         with self.engine.connect() as c:
-            rows = c.execute(stmt).all()
-        more = len(rows) > limit
-        rows = rows[:limit]
-        items = [self._story_record(r) for r in rows]
-        return Page(items, encode_cursor(rows[-1].first_seen or "", rows[-1].id) if more and rows else None)
+            rows, nxt = _cut(c.execute(stmt).all(), limit, lambda r: (r.first_seen or "", r.id))
+        return Page([self._story_record(r) for r in rows], nxt)
 
     def story(self, story_id: str) -> dict[str, Any] | None:
         with self.engine.connect() as c:
