@@ -339,6 +339,21 @@ def _tagged_words(m: Mention, tokens: dict[tuple[str, int], Token]) -> list[tupl
             return None
         out.append((word, tok.feats))
         pos = at + len(word)
+    cases = {f.get("Case") for _, f in out if f.get("Case")}
+    if len(out) > 1 and len(cases) > 1:
+        # the tagger disagrees about one name's case: a title just before it decides ("генерал-лейтенанта
+        # Аксары Кердпола"), else the surname's own reading ("Тору Камикава" is not a dative)
+        before = max((t for (f, start), t in tokens.items() if f == m.field and t.end <= m.start),
+                     key=lambda t: t.end, default=None)
+        title = before.feats.get("Case") if before is not None and before.pos == "NOUN" and m.start - before.end <= 1 else None
+        first_word, first = out[0]
+        if title in cases:
+            case = title
+        elif first.get("Case") not in (None, "Nom") and first_word.lower().endswith(("ю", "ем", "ём", "ом", "ой", "ей")):
+            case = first["Case"]  # "Бесселю Коку": an ending only an oblique case has
+        else:
+            case = out[-1][1].get("Case")
+        out = [(w, {**f, "Case": case}) for w, f in out]
     return out
 
 
