@@ -12,7 +12,7 @@ PORT ?= 8000
 ASSETS := node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install assets browser run test lint eval bench clean
+.PHONY: install assets browser postgres run test lint eval bench clean
 
 install: $(STAMP) $(ASSETS)
 
@@ -32,7 +32,7 @@ browser:
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[en,server,dev]"
+	$(BIN)/python -m pip install -q -e ".[en,server,postgres,dev]"
 	touch $(STAMP)
 
 run: install
@@ -42,7 +42,12 @@ run: install
 	@echo "Open http://$(HOST):$(PORT)/ (Ctrl+C stops the server)"
 	$(BIN)/letopis serve --db $(DB) --host $(HOST) --port $(PORT)
 
-test: install browser
+# the PostgreSQL tests start a throwaway server on loopback with Debian's postgresql binaries
+postgres:
+	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql)
+
+test: install browser postgres
 	$(BIN)/python -m pytest -q
 
 lint: install

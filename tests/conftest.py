@@ -52,3 +52,53 @@ def api(sample_db):
 
     with TestClient(create_app(f"sqlite:///{sample_db}", token="s3cret")) as client:
         yield client
+
+
+def _pg_bin(name: str) -> str:
+    import glob
+    import shutil
+
+    found = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"))
+    path = found[-1] if found else shutil.which(name)
+    assert path, f"PostgreSQL's {name} is needed: `make test` installs Debian's postgresql"
+    return path
+
+
+@pytest.fixture(scope="session")
+def pg_url(tmp_path_factory):
+    """A throwaway PostgreSQL server on 127.0.0.1 (as the postgres user when the tests run as root)."""
+    import socket
+    import time
+
+    import tempfile
+
+    root = Path(tempfile.mkdtemp(prefix="letopis-pg-"))  # pytest's own temp dirs are closed to other users
+    data, sockets = root / "data", root / "sock"
+    sockets.mkdir()
+    as_user: list[str] = []
+    if os.geteuid() == 0:
+        import shutil
+
+        shutil.chown(root, "postgres")
+        shutil.chown(sockets, "postgres")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    subprocess.run([*as_user, _pg_bin("initdb"), "-D", str(data), "-A", "trust", "-U", "letopis", "-E", "UTF8",
+                    "--locale", "C.UTF-8"], check=True, capture_output=True)
+    subprocess.run([*as_user, _pg_bin("pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",
+                    f"-p {port} -k {sockets} -c listen_addresses=127.0.0.1 -c fsync=off", "start"],
+                   check=True, capture_output=True)
+    url = f"postgresql://letopis@127.0.0.1:{port}/postgres"
+    for _ in range(50):
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+        except OSError:
+            time.sleep(0.2)
+    yield url
+    subprocess.run([*as_user, _pg_bin("pg_ctl"), "-D", str(data), "-m", "fast", "stop"], check=False, capture_output=True)
+    import shutil
+
+    shutil.rmtree(root, ignore_errors=True)

@@ -35,7 +35,9 @@ class Store:
 
     def __init__(self, url: str | None = None):
         self.url = url or default_url()
-        self.engine: Engine = create_engine(self.url, json_serializer=_json_dumps)
+        if self.url.startswith(("postgresql://", "postgres://")):  # the server store, through psycopg 3
+            self.url = "postgresql+psycopg://" + self.url.split("://", 1)[1]
+        self.engine: Engine = create_engine(self.url, json_serializer=_json_dumps, pool_pre_ping=True)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._migrate()
