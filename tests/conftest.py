@@ -68,9 +68,8 @@ def _pg_bin(name: str) -> str:
 def pg_url(tmp_path_factory):
     """A throwaway PostgreSQL server on 127.0.0.1 (as the postgres user when the tests run as root)."""
     import socket
-    import time
-
     import tempfile
+    import time
 
     root = Path(tempfile.mkdtemp(prefix="letopis-pg-"))  # pytest's own temp dirs are closed to other users
     data, sockets = root / "data", root / "sock"
