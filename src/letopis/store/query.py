@@ -195,7 +195,7 @@ class Reader:
 
     # entities -----------------------------------------------------------------------
     def entities(self, *, limit: int = 50, cursor: str | None = None, q: str | None = None,
-                 type: str | None = None, country: str | None = None) -> Page:
+                 type: str | None = None, country: str | None = None, entity_id: str | None = None) -> Page:
         """Entities by how often they are mentioned, most first."""
         limit = _limit(limit)
         e, m = t.entities.c, t.mentions.c
@@ -212,6 +212,8 @@ class Reader:
             stmt = stmt.where(e.type == type.upper())
         if country:
             stmt = stmt.where(e.country == country.upper())
+        if entity_id:
+            stmt = stmt.where(e.id == entity_id)
         if cursor:
             last_n, last_id = decode_cursor(cursor, 2)
             stmt = stmt.where(or_(n < last_n, and_(n == last_n, e.id > last_id)))
@@ -224,8 +226,8 @@ class Reader:
         return Page(items, encode_cursor(rows[-1].n, rows[-1].id) if more and rows else None)
 
     def entity(self, entity_id: str) -> dict[str, Any] | None:
-        page = self.entities(q=entity_id, limit=MAX_LIMIT)
-        return next((x for x in page.items if x["id"] == entity_id), None)
+        items = self.entities(entity_id=entity_id, limit=1).items
+        return items[0] if items else None
 
     @staticmethod
     def _entity_record(r: Any) -> dict[str, Any]:
