@@ -216,13 +216,16 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
     return out
 
 
+def _country_named(kb: KnowledgeBase, text: str) -> str | None:
+    """The ISO code of the country `text` names, if it names one."""
+    return next((e.country for e in kb.find(text, "LOC") if e.kind == "country"), None)
+
+
 def _title_country(tail: str, head: str, kb: KnowledgeBase, lang: str) -> str | None:
     if lang == "ru":
         m = re.match(r"\s+((?:Республики |Российской )?[А-ЯЁ][\w-]+)", tail)
-        if m:
-            for e in kb.find(m.group(1), "LOC"):
-                if e.kind == "country":
-                    return e.country
+        if m and (code := _country_named(kb, m.group(1))):
+            return code
         a = re.search(r"(\w+)\s+$", head)
         if a and (e := kb.adjective(a.group(1))) and e.kind == "country":
             return e.country
@@ -230,15 +233,11 @@ def _title_country(tail: str, head: str, kb: KnowledgeBase, lang: str) -> str | 
             return None
     else:
         m = re.match(r"\s+of\s+(?:the\s+)?([A-Z][\w ]+?)(?=[\s,.]|$)", tail)
-        if m:
-            for e in kb.find(m.group(1), "LOC"):
-                if e.kind == "country":
-                    return e.country
+        if m and (code := _country_named(kb, m.group(1))):
+            return code
         a = re.search(r"([A-Z]\w+)\s+$", head)
-        if a:
-            for e in kb.find(a.group(1), "LOC"):
-                if e.kind == "country":
-                    return e.country
+        if a and (code := _country_named(kb, a.group(1))):
+            return code
     return None
 
 
