@@ -53,6 +53,61 @@ def test_partial_names_join_the_full_name(pipeline):
     assert ids["Бориса Николаевича"] == ids["Борис Николаевич Ельцин"] == "e-boris-yeltsin"
 
 
+def person_ids(article):
+    return {m.text: m.entity_id for m in article.mentions if m.type == "PER"}
+
+
+def test_misspelt_names_join_the_right_spelling(pipeline):
+    a = pipeline.process("Президент Грузии Михаил Сааакашвили объявил о победе. Михаил Саакашвили выступил в Тбилиси, "
+                         "а Михаил Саакашвили ответил журналистам. Директор НАСА Билл Герстенмайер сказал, что "
+                         "проблемы решены. «Мы знаем о проблемах», — говорит Гернстермайер.", language="ru")
+    ids = person_ids(a)
+    assert ids["Михаил Сааакашвили"] == ids["Михаил Саакашвили"]
+    assert a.entities[ids["Михаил Саакашвили"]].name_ru == "Михаил Саакашвили"
+    assert ids["Гернстермайер"] == ids["Билл Герстенмайер"]
+
+
+def test_gendered_and_different_names_stay_apart(pipeline):
+    a = pipeline.process("Иван Петров приехал в Казань. Анна Петрова осталась дома. Иса Ямадаев и Сулим Ямадаев "
+                         "встретились. Петров позвонил жене, Петрова ответила.", language="ru")
+    ids = person_ids(a)
+    assert ids["Иван Петров"] != ids["Анна Петрова"]
+    assert ids["Иса Ямадаев"] != ids["Сулим Ямадаев"]
+    assert ids["Петров"] == ids["Иван Петров"] and ids["Петрова"] == ids["Анна Петрова"]
+
+
+def test_a_wrongly_inflected_name_joins_the_person_it_inflects(pipeline):
+    a = pipeline.process("Иса Ямадаев является братом Сулимы Ямадаева. Дело Сулима Ямадаева передано в суд. "
+                         "Люди, арестованные по делу Сулима, дают показания.", language="ru")
+    ids = person_ids(a)
+    assert ids["Сулимы Ямадаева"] == ids["Сулима Ямадаева"] == ids["Сулима"]
+    assert a.entities[ids["Сулима"]].name_ru == "Сулим Ямадаев"
+    assert ids["Иса Ямадаев"] != ids["Сулима"]
+
+
+def test_a_shared_surname_goes_by_the_verbs_gender(pipeline):
+    a = pipeline.process("Виктор Бут был арестован в Бангкоке. Алла Бут приехала в Нью-Йорк. "
+                         "Бут рассказала о свидании с мужем.", language="ru")
+    lone = next(m for m in a.mentions if m.text == "Бут")
+    assert a.entities[lone.entity_id].name_ru == "Алла Бут"
+
+
+def test_case_and_gender_from_the_context(pipeline):
+    a = pipeline.process("Это испытание для нового чемпиона мира — Веселина Топалова (Болгария). "
+                         "Визит министра иностранных дел Японии Сейджи Маехары перенесли.", language="ru")
+    normal = {m.text: m.normal for m in a.mentions if m.type == "PER"}
+    assert normal["Веселина Топалова"] == "Веселин Топалов"  # the title's genitive, not a woman
+    assert normal["Сейджи Маехары"] == "Сейджи Маехара"  # no surname ends in -ы in the nominative
+
+
+def test_a_person_glued_to_a_known_channel(pipeline):
+    a = pipeline.process("В тюрьме остаётся оператор Аль-Джазиры Сами аль-Хадж (Sami al-Haj).", language="ru")
+    found = names(a)
+    assert ("Аль-Джазиры", "ORG") in found and ("Сами аль-Хадж", "PER") in found
+    ids = person_ids(a)
+    assert ids["Сами аль-Хадж"] == ids["Sami al-Haj"]
+
+
 def test_place_adjectives_linked_apart(pipeline):
     a = pipeline.process("Британской делегации ответил российский министр в Московском университете.", language="ru")
     adj = {m.text: m.entity_name for m in a.mentions if m.via == "adj"}
@@ -113,7 +168,8 @@ def test_kb_import_from_wikidata_lines(tmp_path):
 
 
 def test_eval_ner_factru_ahead_of_natasha():
-    out = run_cli("eval", "ner", "factru", str(FACTRU), "--floor", "f1=0.87", "--floor", "org=0.70").stdout
+    out = run_cli("eval", "ner", "factru", str(FACTRU), "--floor", "f1=0.87", "--floor", "org=0.70",
+                  "--floor", "names=0.95").stdout
     assert "micro F1" in out and "normalised as the .coref canonical name" in out
 
 

@@ -164,14 +164,24 @@ def evaluate_ner(docs: list[GoldDoc], pipeline, corpus: str) -> NerReport:
             if m.type == "PER" and m.via not in NOMINAL:
                 ent = article.entities.get(m.entity_id or "")
                 by_surface[fold(m.text)].append(ent.name_ru or ent.name if ent else m.normal)
+        # the same surface may be two people ("Бут" is Виктор here and Алла there): pair ours with the
+        # gold names so that as many agree as can, since the cleaned text's offsets are not the file's
+        gold_by_surface: dict[str, list[str]] = defaultdict(list)
         for surface, canon in doc.persons:
-            if by_surface.get(surface):
-                name = by_surface[surface].pop(0)
+            gold_by_surface[surface].append(canon)
+        for surface, canons in gold_by_surface.items():
+            names = by_surface.get(surface, [])[: len(canons)]
+            left = list(canons)
+            wrong = []
+            for name in names:
                 report.persons_checked += 1
-                if _name_matches(name, canon):
+                hit = next((c for c in left if _name_matches(name, c)), None)
+                if hit is not None:
+                    left.remove(hit)
                     report.persons_right += 1
                 else:
-                    report.wrong_names.append((surface, name, canon))
+                    wrong.append(name)
+            report.wrong_names.extend((surface, name, canon) for name, canon in zip(wrong, left))
     return report
 
 

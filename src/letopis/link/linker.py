@@ -7,7 +7,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from letopis.analyze.morph import fold, lemma, lemmas, plain_key
+from rapidfuzz.distance import Levenshtein
+
+from letopis.analyze.morph import analyzer, fold, lemma, lemmas, plain_key
 from letopis.link.kb import KBEntry, KnowledgeBase, slug
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian
@@ -125,6 +127,13 @@ def merge_mentions(ner: list[Mention], gaz: list[Link], text: str, kb: Knowledge
             out.append(Link(m, None))  # "Конгресса США": the organisation, with the country inside it
             m.via = "ner+place"
             continue
+        if m.type == "PER" and len(inside) == 1:  # "оператор Аль-Джазиры Сами аль-Хадж": the channel, then the man
+            g = gaz[inside[0]].mention
+            rest = text[g.end:m.end]
+            if g.start == m.start and g.end < m.end and g.type != "PER" and re.match(r"\s+[А-ЯЁA-Z]\w", rest):
+                start = g.end + len(rest) - len(rest.lstrip())
+                out.append(Link(Mention(m.field, start, m.end, text[start:m.end], "PER"), None))
+                continue
         if len(inside) == 1:
             g = gaz[inside[0]]
             contained = m.start <= g.mention.start and g.mention.end <= m.end
@@ -260,7 +269,8 @@ def _role_holder(role: str, country: str | None, date: str | None, named: dict[s
     return ranked[0] if ranked else None
 
 
-def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], Token] | None = None) -> Entity:
+def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], Token] | None = None,
+               heads: dict[tuple[str, int], Token] | None = None) -> Entity:
     """The article-independent entity of a link: from the KB, or made from the name itself."""
     e = link.entry
     if e is not None:
@@ -268,7 +278,7 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
     m = link.mention
     if language == "ru":
         if m.type == "PER":
-            words = _tagged_words(m, tokens or {})
+            words = _tagged_words(m, tokens or {}, heads or {})
             normal = tagged_nominative(words) if words else person_nominative(m.text)
         else:
             normal = org_nominative(m.text) if m.type == "ORG" else _loc_nominative(m.text)
@@ -304,6 +314,85 @@ def _is_patronymic(word: str) -> bool:
         "Patr" in p.tag.grammemes for p in analyzer().parse(word.lower()))
 
 
+def _variant_of(a: Entity, b: Entity, spelled: set[str]) -> bool:
+    """Person `a` is `b` under another spelling or a wrong normal form, in one article.
+
+    A typo: the same first name and a surname one or two edits away ("Михаил Сааакашвили",
+    "Гернстермайер" beside "Билл Герстенмайер"), but never a gendered pair ("Ямадаев"/"Ямадаева").
+    A normal form the context could not decide: every word of `a` is a form of the word of `b`
+    ("Веселина Топалова" is the genitive of "Веселин Топалов") and so is every way the text spells
+    `a` (`spelled`): nothing shows `a` is somebody else.
+    """
+    wa, wb = fold(a.name_ru or "").split(), fold(b.name_ru or "").split()
+    if not wa or not wb or len(wa) > len(wb) or (a.wikidata and b.wikidata):
+        return False
+    if len(wa) == 1 and len(wb) > 1 and wa[0] in _forms(wb[0]) | {wb[0]}:
+        return True  # a first name alone ("по делу Сулима") that the article's full name begins with
+    if len(wa) == 1:  # a lone surname that found no full name: compare it with b's surname only
+        wb = wb[-1:]
+    elif len(wa) != len(wb):
+        return False
+    if len(wa) == len(wb) and wa[:-1] == wb[:-1]:
+        x, y = wa[-1], wb[-1]
+        limit = 1 if len(y) < 9 else 2
+        if len(x) >= 5 and not (x.startswith(y) or y.startswith(x)) and Levenshtein.distance(x, y) <= limit:
+            return True
+    if len(wa) < 2 or not spelled:
+        return False
+    return all(len(ws) == len(wb) and all(x == y or x in _forms(y) for x, y in zip(ws, wb))
+               for ws in (s.split() for s in spelled))
+
+
+def _forms(word: str) -> set[str]:
+    """Every form of a first name or surname as pymorphy knows or guesses it."""
+    out: set[str] = set()
+    for p in analyzer().parse(word):
+        if p.tag.grammemes & {"Name", "Surn"} and p.tag.case == "nomn" and p.tag.number == "sing":
+            out.update(fold(f.word) for f in p.lexeme)
+    return out
+
+
+def _nominative_name(name: str) -> bool:
+    """Every word can be a name in the nominative ("Сулим Ямадаев"), or pymorphy does not know it."""
+    for word in fold(name).split():
+        parses = analyzer().parse(word)
+        if any(p.is_known for p in parses) and not any(
+                p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.grammemes & {"Name", "Surn", "Patr"}
+                for p in parses):
+            return False
+    return True
+
+
+def _merge_variants(article: Article, mentions: list[Mention]) -> None:
+    """Join person entities of one article that are one person spelt or normalised two ways."""
+    people = [e for e in article.entities.values() if e.type == "PER" and e.name_ru]
+    if len(people) < 2:
+        return
+    count = Counter(m.entity_id for m in mentions)
+    spelled: dict[str, set[str]] = {}
+    for m in mentions:
+        spelled.setdefault(m.entity_id or "", set()).add(fold(m.text))
+    rank = {e.id: (e.wikidata is not None, _nominative_name(e.name_ru or ""), count[e.id], len(e.name_ru or ""))
+            for e in people}
+    into: dict[str, Entity] = {}
+    for _ in range(2):  # twice: "Сулима" can join "Сулим Ямадаев" once "Сулимы Ямадаева" has
+        for a in sorted(people, key=lambda e: rank[e.id]):  # the weaker spelling joins the stronger
+            if a.wikidata or a.id in into:
+                continue
+            found = {b.id: b for b in people if b.id != a.id and b.id not in into and rank[b.id] >= rank[a.id]
+                     and _variant_of(a, b, spelled.get(a.id, set()))}
+            if len(found) == 1:
+                into[a.id] = found.popitem()[1]
+    for m in mentions:
+        b = into.get(m.entity_id or "")
+        if b is None:
+            continue
+        a = article.entities.pop(m.entity_id, None)
+        if a is not None:
+            b.aliases.extend(x for x in a.aliases if x not in b.aliases)
+        m.entity_id, m.entity_name, m.normal = b.id, b.name, b.name_ru or b.name
+
+
 def _latin_aliases(article: Article, mentions: list[Mention]) -> None:
     """A Latin person name in parentheses right after a Cyrillic one names the same person; an
     abbreviation in parentheses after an organisation's name is that organisation ("(APEC)")."""
@@ -327,7 +416,8 @@ def _latin_aliases(article: Article, mentions: list[Mention]) -> None:
                 article.entities.pop(old, None)
 
 
-def _tagged_words(m: Mention, tokens: dict[tuple[str, int], Token]) -> list[tuple[str, dict[str, str]]] | None:
+def _tagged_words(m: Mention, tokens: dict[tuple[str, int], Token],
+                  heads: dict[tuple[str, int], Token]) -> list[tuple[str, dict[str, str]]] | None:
     """The mention's words with the tagger's features, or None when the tokens do not line up with it."""
     out = []
     pos = m.start
@@ -353,7 +443,22 @@ def _tagged_words(m: Mention, tokens: dict[tuple[str, int], Token]) -> list[tupl
         else:
             case = out[-1][1].get("Case")
         out = [(w, {**f, "Case": case}) for w, f in out]
+    head = heads.get((m.field, m.start))
+    first = tokens.get((m.field, m.start))
+    if (head is not None and first is not None and first.rel == "appos" and head.feats.get("Animacy") == "Anim"
+            and head.feats.get("Case") not in (None, "Nom") and out[0][1].get("Case") == "Nom"
+            and all(_readable_as(w, head.feats["Case"], head.feats.get("Gender")) for w, _ in out)):
+        # a name in apposition takes its title's case and gender when its words allow them:
+        # "нового Чемпиона мира — Веселина Топалова" is Веселин Топалов, not a woman
+        out = [(w, {**f, "Case": head.feats["Case"], "Gender": head.feats.get("Gender", f.get("Gender", ""))}) for w, f in out]
     return out
+
+
+def _readable_as(word: str, case: str, gender: str | None) -> bool:
+    want = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(case)
+    sex = {"Masc": "masc", "Fem": "femn"}.get(gender or "")
+    return any(p.tag.case == want and p.tag.number == "sing" and (sex is None or p.tag.gender == sex)
+               and p.tag.grammemes & {"Name", "Surn", "Patr"} for p in analyzer().parse(word.lower()))
 
 
 def _nested_place(inner: Mention, outer: Mention) -> bool:
@@ -402,15 +507,17 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
     mentions: list[Mention] = []
     tokens = {(f, t.start): t for f, sents in (("title", article.title_sentences), ("text", article.sentences))
               for s in sents for t in s.tokens}
+    heads = {(f, t.start): s.tokens[t.head] for f, sents in (("title", article.title_sentences), ("text", article.sentences))
+             for s in sents for t in s.tokens if 0 <= t.head < len(s.tokens)}
     ordered = sorted(all_links, key=lambda lk: (-len(lk.mention.text.split()), lk.mention.start))
     made = []
     for lk in ordered:
-        ent = entity_for(lk, article.language, tokens)
+        ent = entity_for(lk, article.language, tokens, heads)
         if lk.entry is None and lk.mention.type == "PER" and ent.name_ru:  # "Ким Чен Ына" → Ким Чен Ын
             cands = kb.find(ent.name_ru, "PER")
             if len(cands) == 1:
                 lk.entry = cands[0]
-                ent = entity_for(lk, article.language, tokens)
+                ent = entity_for(lk, article.language, tokens, heads)
         made.append(ent)
 
     def is_full(lk: Link) -> bool:
@@ -418,19 +525,27 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         return (len(words) > 1 and not _is_patronymic(words[-1]) and not re.fullmatch(r"[А-ЯЁA-Z]\.", words[0])
                 and lk.mention.via != "role")
 
+    def gender(lk: Link, word: int) -> str | None:
+        tok = tokens.get((lk.mention.field, lk.mention.start if word == 0 else lk.mention.end - len(lk.mention.text.split()[-1])))
+        return tok.feats.get("Gender") if tok is not None else None
+
     for lk, ent in zip(ordered, made):  # full names first, wherever they stand in the text
         if lk.mention.type == "PER" and is_full(lk):
             words = lk.mention.text.split()
             by_id.setdefault(ent.id, ent)
             for k in lemmas(words[-1]) | {fold(words[-1])}:
-                full.setdefault(k, ent)
+                if all(e.id != ent.id for e, _ in full.setdefault(k, [])):
+                    full[k].append((ent, gender(lk, 0)))
             for k in lemmas(words[0]) | {fold(words[0])}:
                 firsts.setdefault(k, set()).add(ent.id)
     for lk, ent in zip(ordered, made):
         words = lk.mention.text.split()
         if lk.mention.type == "PER" and lk.mention.via != "role" and not is_full(lk) and lk.entry is None:
             keys = lemmas(words[-1]) | {fold(words[-1])}
-            alt = next((full[k] for k in keys if k in full), None)
+            cands = [c for k in keys for c in full.get(k, [])]
+            # a surname shared by a husband and a wife: "Бут рассказала" is Алла Бут, not Виктор Бут
+            own = gender(lk, -1)
+            alt = next((e for e, g in cands if g == own), cands[0][0] if cands else None)
             if alt is None:  # "Михаэль", "Борис Николаевич": a first name shared with one full name
                 ids = set().union(*(firsts.get(k, set()) for k in lemmas(words[0]) | {fold(words[0])}))
                 if len(ids) == 1 and (len(words) == 1 or _is_patronymic(words[-1])):
@@ -446,6 +561,7 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         lk.mention.entity_name = known.name
         lk.mention.normal = known.name_ru or known.name
         mentions.append(lk.mention)
+    _merge_variants(article, mentions)
     _latin_aliases(article, mentions)
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: -(m.end - m.start)):  # overlapping spans: the longer one stays

@@ -122,6 +122,9 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
                      and "Fixd" not in p.tag.grammemes and p.tag.number == "sing"]
             if named and not any(p.tag.case == "nomn" for p in named):  # the tagger missed an oblique case
                 case = {"gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}.get(named[0].tag.case)
+            elif (not named and i == len(words) - 1 > 0 and re.search("[бвгдзклмнпрстфхцчшщ]ы$", word.lower())
+                  and not any(p.is_known for p in analyzer().parse(word.lower()))):
+                case = "Gen"  # no one's surname ends in -ы in the nominative: "министра Сейджи Маехары"
         if not re.search("[А-Яа-яЁё]", word) or case in (None, "Nom") or word.isupper() or len(word) < 3:
             out.append(word)
             continue
@@ -151,9 +154,10 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
                 done.append(_match_case(part, form.word) if form else part)
                 continue
             ending = next((e for e in CASE_ENDINGS.get(case, ()) if low.endswith(e) and len(low) > len(e) + 1), None)
-            if case == "Gen" and (low.endswith(("ы", "ки", "ги", "хи", "жи", "ши", "чи", "щи"))) \
+            if (case == "Gen" and low.endswith(("ы", "ки", "ги", "хи", "жи", "ши", "чи", "щи"))
+                    or case == "Acc" and low.endswith("ы")) \
                     and len(low) > 3 and want_gender != "femn":
-                done.append(part[:-1] + "а")  # Маехары → Маехара
+                done.append(part[:-1] + "а")  # Маехары → Маехара (an accusative here is the tagger's slip)
             elif want_gender == "femn" and case in ("Dat", "Loc") and low.endswith(("не", "ле", "ре", "ии")) and i == 0:
                 done.append(part[:-1] + ("я" if low.endswith("ии") else "а"))  # Наине → Наина
             elif want_gender == "masc" and ending and low[-len(ending) - 1] not in VOWELS:
