@@ -108,6 +108,15 @@ def test_a_person_glued_to_a_known_channel(pipeline):
     assert ids["Сами аль-Хадж"] == ids["Sami al-Haj"]
 
 
+def test_a_person_the_tagger_took_for_a_place(pipeline):
+    a = pipeline.process("Художник Егор Свиридов пропал в мае. «Уже много сказали о Свиридове», — продолжил Брод. "
+                         "Улицы Кирова в Кирове переименуют, сказал Сергей Киров.", language="ru")
+    svir = next(m for m in a.mentions if m.text == "Свиридове")
+    assert svir.type == "PER" and a.entities[svir.entity_id].name_ru == "Егор Свиридов"
+    place = [m for m in a.mentions if m.text == "Кирове"]
+    assert place and place[0].type == "LOC"  # after "в" it stays a place
+
+
 def test_place_adjectives_linked_apart(pipeline):
     a = pipeline.process("Британской делегации ответил российский министр в Московском университете.", language="ru")
     adj = {m.text: m.entity_name for m in a.mentions if m.via == "adj"}

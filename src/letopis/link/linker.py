@@ -352,6 +352,39 @@ def _forms(word: str) -> set[str]:
     return out
 
 
+PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:[Вв]о?|[Нн]а|[Ии]з|[Дд]о|[Пп]од|[Сс]о?)\s+$")
+
+
+def _people_taken_for_places(article: Article, mentions: list[Mention]) -> None:
+    """A place or organisation the tagger made of a person this article names: "много сказали о
+    Свиридове" after "Егор Свиридов", "играет Гата Камский" beside "• Гата Камский (США)". Only for
+    names the knowledge base does not know and not after a place preposition ("в Кирове")."""
+    people = [e for e in article.entities.values() if e.type == "PER" and e.name_ru and len(e.name_ru.split()) > 1]
+    if not people:
+        return
+    text = {"title": article.title or "", "text": article.text}
+    for m in mentions:
+        ent = article.entities.get(m.entity_id or "")
+        if m.type not in ("LOC", "ORG") or ent is None or ent.wikidata or not m.entity_id.startswith(("e-loc-", "e-org-")):
+            continue
+        if PLACE_PREPOSITION.search(text[m.field][max(0, m.start - 8):m.start]):
+            continue
+        words = fold(m.text).split()
+        hits = {p.id: p for p in people
+                if (len(words) == len(fold(p.name_ru or "").split())
+                    and all(w == x or w in _forms(x) for w, x in zip(words, fold(p.name_ru or "").split())))
+                or (len(words) == 1 and len(words[0]) > 3 and words[0] in _forms(fold(p.name_ru or "").split()[-1]))}
+        if len(hits) != 1:
+            continue
+        person = hits.popitem()[1]
+        old = m.entity_id
+        m.type, m.entity_id, m.entity_name, m.normal = "PER", person.id, person.name, person.name_ru or person.name
+        if m.text not in person.aliases:
+            person.aliases.append(m.text)
+        if not any(x.entity_id == old for x in mentions):
+            article.entities.pop(old, None)
+
+
 def _nominative_name(name: str) -> bool:
     """Every word can be a name in the nominative ("Сулим Ямадаев"), or pymorphy does not know it."""
     for word in fold(name).split():
@@ -562,6 +595,7 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         lk.mention.normal = known.name_ru or known.name
         mentions.append(lk.mention)
     _merge_variants(article, mentions)
+    _people_taken_for_places(article, mentions)
     _latin_aliases(article, mentions)
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: -(m.end - m.start)):  # overlapping spans: the longer one stays

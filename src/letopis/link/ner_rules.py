@@ -102,7 +102,7 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
         if j < 0 or tokens[j].lemma not in lex.descriptors.get(m.type, ()):
             continue
         k = j
-        if k - 1 >= 0 and tokens[k - 1].pos == "ADJ" and tokens[k - 1].lemma in lex.adjectives:
+        while k - 1 >= 0 and k > j - 2 and tokens[k - 1].pos == "ADJ" and tokens[k - 1].feats.get("Case") == tokens[j].feats.get("Case"):
             k -= 1
         m.start = tokens[k].start
         if True:
@@ -130,7 +130,7 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
             start = tokens[k].start
         out.append(Mention(field, start, end, text[start:end], "ORG"))
         covered.append((start, end))
-    # a named organisation followed by a place in the genitive: "Конгресса США"
+    # a named organisation followed by a place in the genitive: "Конгресса США", "Исламского комитета России"
     for m in out:
         if m.type != "ORG":
             continue
@@ -139,7 +139,7 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
             continue
         nxt = tokens[i + 1]
         place = next(((s, e) for s, e in places if s == nxt.start), None)
-        if place and nxt.feats.get("Case") == "Gen" and tokens[i].lemma in lex.bodies:
+        if place and nxt.feats.get("Case") == "Gen" and (tokens[i].lemma in lex.bodies or tokens[i].pos == "NOUN"):
             m.end = place[1]
             m.text = text[m.start:m.end]
     out.sort(key=lambda m: m.start)
