@@ -5,7 +5,7 @@ import os
 import pytest
 
 from conftest import SHARED, run_cli
-from letopis.link.names import tagged_nominative
+from letopis.link.names import org_nominative, tagged_nominative
 
 FACTRU = SHARED / "data" / "factRuEval-2016" / "devset"
 NEREL = SHARED / "data" / "NEREL-v1.1" / "dev"
@@ -25,6 +25,26 @@ def names(article, type_=None):
 ])
 def test_names_to_nominative_with_the_taggers_case(words, expected):
     assert tagged_nominative(words) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("японского МИДа", "японский МИД"), ("Генеральной прокуратуры", "Генеральная прокуратура"), ("Газпрома", "Газпром"),
+])
+def test_organisations_to_nominative(text, expected):
+    assert org_nominative(text) == expected
+
+
+def test_organisation_spans_take_their_adjectives_and_places(pipeline):
+    a = pipeline.process("Глава японского МИДа прилетел в Москву. Генеральная прокуратура ОАЭ передала дело в суд. "
+                         "Об этом пишет ежемесячная газета «Радикальная политика». Исламский комитет России "
+                         "выступил с заявлением.", language="ru")
+    found = names(a)
+    assert ("японского МИДа", "ORG") in found
+    assert ("Генеральная прокуратура ОАЭ", "ORG") in found and ("ОАЭ", "LOC") in found
+    assert ("ежемесячная газета «Радикальная политика»", "ORG") in found
+    assert ("Исламский комитет России", "ORG") in found
+    uae = next(m for m in a.mentions if m.text == "ОАЭ")
+    assert uae.entity_name == "United Arab Emirates"
 
 
 def test_descriptors_bodies_and_parentheses(pipeline):

@@ -185,6 +185,9 @@ def org_nominative(text: str) -> str:
     form = noun.inflect({"nomn"})
     out = list(words)
     out[head] = _match_case(words[head], form.word) if form else words[head]
+    abbreviation = re.fullmatch(r"([А-ЯЁ]{2,})[а-яё]{1,2}", words[head])
+    if abbreviation:  # a declined abbreviation: "японского МИДа" → МИД
+        out[head] = abbreviation.group(1)
     agree = {"nomn", noun.tag.number or "sing"} | ({noun.tag.gender} if noun.tag.gender and noun.tag.number != "plur" else set())
     for i in range(head):
         adjs = [p for p in parsed[i] if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case] or [

@@ -111,6 +111,15 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
                     and j + 1 < i:  # an opening quote was skipped: take the closing one too
                 m.end = tokens[end_i + 1].end
         m.text = text[m.start:m.end]
+    # a country adjective opens an organisation's name: "японского МИДа", "американского Конгресса"
+    for m in out:
+        i = at_start.get(m.start)
+        if m.type != "ORG" or i is None or i == 0:
+            continue
+        adj = tokens[i - 1]
+        if adj.pos == "ADJ" and adj.lemma in country_adjectives and adj.feats.get("Case") == tokens[i].feats.get("Case"):
+            m.start = adj.start
+            m.text = text[m.start:m.end]
     # organisation nouns on their own, with a place in the genitive after them
     for i, tok in enumerate(tokens):
         if tok.lemma not in lex.bodies or tok.pos not in ("NOUN", "PROPN"):
