@@ -143,6 +143,8 @@ def _name_matches(ours: str, canon: str) -> bool:
     """Our Russian name agrees with the canonical one: every word of it, in any order, and nothing
     that contradicts it (the knowledge base may add the first name the text left out: "Путин")."""
     a, b = set(fold(ours).split()), set(fold(canon).split())
+    # an initial in the canonical name ("Н Кан") is met by the first name it stands for ("Наото Кан")
+    b = {next((w for w in a if w.startswith(x)), x) if len(x) == 1 else x for x in b}
     return bool(b) and b <= a and len(a - b) <= 1
 
 

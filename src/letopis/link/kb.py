@@ -47,6 +47,7 @@ class KBEntry:
     abbr: list[str] = field(default_factory=list)
     adjectives: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
+    known_by_surname: bool = True  # a surname alone names this person, whatever the date ("Путин")
 
     @property
     def entity_id(self) -> str:
@@ -188,15 +189,26 @@ def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[d
             country=o.get("country"), aliases=[*o.get("aliases_ru", []), *o.get("aliases_en", [])],
             abbr=o.get("abbr", []),
         ))
-    for p in load("people.yaml"):
+    people: dict[str, KBEntry] = {}
+    # offices.yaml adds roles to people.yaml's people; its own people are named by a surname alone
+    # only while in office ("Кук" in 2010 is not Robin Cook)
+    for p in [*load("people.yaml"), *({**o, "by_surname": False} for o in load("offices.yaml"))]:
         roles = []
         for spec in p.get("roles", []):
             parts = spec.split()
             roles.append(Role(ROLE_CODES[parts[0]], parts[1], parts[2], parts[3] if len(parts) > 3 else None))
-        entries.append(KBEntry(
+        known = people.get(slug(p["en"]))
+        if known is not None:
+            known.roles.extend(r for r in roles if r not in known.roles)
+            known.aliases.extend(a for a in p.get("aliases", []) if a not in known.aliases)
+            known.wikidata = known.wikidata or p.get("wikidata")
+            continue
+        people[slug(p["en"])] = KBEntry(
             id=slug(p["en"]), type="PER", kind="person", en=p["en"], ru=p["ru"], wikidata=p.get("wikidata"),
-            country=p.get("country"), aliases=p.get("aliases", []), roles=roles,
-        ))
+            country=p.get("country"), aliases=list(p.get("aliases", [])), roles=roles,
+            known_by_surname=p.get("by_surname", True),
+        )
+    entries.extend(people.values())
     return entries, load("outlets.yaml")
 
 

@@ -70,7 +70,8 @@ def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language
                 alone = not (i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].pos == "PROPN") and not (
                     i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].pos == "PROPN")
                 if not cands and n == 1 and span[0].pos == "PROPN" and len(first) >= 4 and alone:
-                    people = kb.surname(first)  # "Путин подписал закон": a known surname the tagger missed
+                    # "Путин подписал закон": a well-known surname the tagger missed
+                    people = [e for e in kb.surname(first) if e.known_by_surname]
                     cands = people if len({e.id for e in people}) == 1 and people[0].type == "PER" else []
                 if cands:
                     hit = (n, text, cands[0], span)
@@ -164,6 +165,8 @@ def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry |
         first = words[0] if len(words) > 1 else "-".join(last.split("-")[:-1])
         f = fold(first).rstrip(".")[:4]  # "Б. Обама": an initial checks the first letter
         cands = [c for c in cands if any(fold(n).startswith(f) for n in (c.ru, c.en, *c.aliases))]
+    if len(words) == 1 and "-" not in last:  # a surname alone: a well-known person, or one in office that day
+        cands = [c for c in cands if c.known_by_surname or (date and any(r.holds_on(date) for r in c.roles))]
     if len(cands) > 1 and date:
         active = [c for c in cands if any(r.holds_on(date) for r in c.roles)]
         cands = active or cands
@@ -302,7 +305,11 @@ def _adjective_links(sentences: list[Sentence], field: str, text: str, links: li
             if entry is None or entry.type != "LOC":
                 continue
             m = Mention(field, tok.start, tok.end, text[tok.start:tok.end], "LOC", via="adj")
-            if not any(_overlap(m, lk.mention) for lk in links if lk.mention.type != "ORG"):  # inside ORG names too
+            # inside organisation names too, and at the head of a longer place ("канадской провинции
+            # Новая Шотландия"), but not as a word of the country's own name ("Российская Федерация")
+            if not any(_overlap(m, lk.mention) and not (lk.mention.start <= m.start and m.end < lk.mention.end
+                                                        and lk.entry is not entry)
+                       for lk in links if lk.mention.type != "ORG"):
                 out.append(Link(m, entry))
     return out
 
@@ -522,12 +529,18 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         if (article.language or "ru") == "ru":
             links.extend(_adjective_links(sentences, field, text, links, kb))
             links.sort(key=lambda lk: (lk.mention.field, lk.mention.start))
-        for lk in links:
-            if lk.entry is None and lk.mention.type == "PER":
-                lk.entry = resolve_person(lk.mention, kb, date)
-            if lk.entry is not None and lk.entry.type != lk.mention.type:
-                lk.mention.type = lk.entry.type
         all_links.extend(links)
+    # a surname alone is the article's own full name before it is anybody in the knowledge base:
+    # "Кана" beside "Оливер Кан" is the goalkeeper, whoever was prime minister that year
+    surnames = {k for lk in all_links if lk.mention.type == "PER" and len(lk.mention.text.split()) > 1
+                for k in lemmas(lk.mention.text.split()[-1]) | {fold(lk.mention.text.split()[-1])}}
+    for lk in all_links:
+        words = lk.mention.text.split()
+        if lk.entry is None and lk.mention.type == "PER" and not (
+                len(words) == 1 and (lemmas(words[0]) | {fold(words[0])}) & surnames):
+            lk.entry = resolve_person(lk.mention, kb, date)
+        if lk.entry is not None and lk.entry.type != lk.mention.type:
+            lk.mention.type = lk.entry.type
     article.home_country = home_country(article, all_links, kb)
     for field, text in (("title", article.title or ""), ("text", article.text)):
         own = [lk for lk in all_links if lk.mention.field == field]
