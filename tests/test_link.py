@@ -1,3 +1,5 @@
+import pytest
+
 from letopis.link.names import person_nominative, transliterate
 
 
@@ -29,3 +31,53 @@ def test_english_persons_corrected_by_kb(seed_articles):
     per = {m.entity_name for m in seed_articles["002"].mentions if m.type == "PER"}
     assert {"Nikol Pashinyan", "Alexander Lukashenko", "Emomali Rahmon", "Kassym-Jomart Tokayev"} <= per
     assert not any("Armenia" in m.text for m in seed_articles["002"].mentions if m.type == "PER")
+
+
+POST_SOVIET = ["ARM", "AZE", "BLR", "EST", "GEO", "KAZ", "KGZ", "LVA", "LTU", "MDA", "RUS", "TJK", "TKM", "UKR", "UZB"]
+G20 = ["ARG", "AUS", "BRA", "CAN", "CHN", "FRA", "DEU", "IND", "IDN", "ITA", "JPN", "KOR", "MEX", "SAU", "ZAF", "TUR", "GBR", "USA"]
+
+
+def test_office_holders_cover_the_post_soviet_states_and_the_g20():
+    from letopis.link.kb import default_kb
+
+    kb = default_kb()
+    asked = found = 0
+    for country in POST_SOVIET + G20:
+        for role in ("head_of_state", "head_of_government", "foreign_minister"):
+            for day in ("1995-06-01", "2000-06-01", "2005-06-01", "2010-06-01", "2015-06-01", "2020-06-01", "2024-06-01"):
+                asked += 1
+                holders = kb.holders(role, country, day)
+                found += bool(holders)
+                if role != "head_of_government" or country not in ("USA", "BRA", "ARG", "MEX", "IDN", "ZAF", "TKM", "TUR"):
+                    assert len({h.id for h in holders}) <= 1, (country, role, day, [h.en for h in holders])
+    assert found / asked >= 0.95, f"{found}/{asked}"
+    # every role is well formed: a known country, ISO dates, the end after the start
+    for e in kb.entries.values():
+        for r in e.roles:
+            assert r.country in kb.by_iso or r.country == "SUN", (e.en, r)
+            assert len(r.start) == 10 and (r.end is None or (len(r.end) == 10 and r.start < r.end)), (e.en, r)
+
+
+@pytest.mark.parametrize("text,date,person", [
+    ("Премьер-министр Японии заявил, что визит вызывает сожаление.", "2011-01-15", "Naoto Kan"),
+    ("Министр иностранных дел Франции прибыл в Москву.", "2015-03-01", "Laurent Fabius"),
+    ("Президент Эстонии выступил в парламенте.", "2018-05-01", "Kersti Kaljulaid"),
+    ("Премьер-министр Турции провёл совещание.", "2015-05-01", "Ahmet Davutoglu"),
+    ("Глава правительства России провёл совещание.", "2021-05-01", "Mikhail Mishustin"),
+    ("Глава правительства США провёл совещание.", "2021-05-01", "Joe Biden"),  # the president heads it
+    ("Министр иностранных дел Армении встретился с послом.", "2010-05-01", "Eduard Nalbandyan"),
+])
+def test_titles_resolved_to_the_holder_on_the_day(pipeline, text, date, person):
+    a = pipeline.process(text, published=date, language="ru")
+    assert [m.entity_name for m in a.mentions if m.via == "role"] == [person]
+
+
+def test_a_surname_alone_is_an_office_holder_only_while_in_office(pipeline):
+    a = pipeline.process("Кук заявил, что компания выпустит новый телефон.", published="2010-05-01", language="ru")
+    assert all(m.entity_name != "Robin Cook" for m in a.mentions)
+    a = pipeline.process("Министр Робин Кук заявил, что Лондон поддержит резолюцию. Кук прибыл в Нью-Йорк.",
+                         published="1999-05-01", language="ru")
+    assert [m.entity_name for m in a.mentions if m.type == "PER"] == ["Robin Cook", "Robin Cook"]
+    a = pipeline.process("Оливер Кан будет запасным вратарём. Решение далось Кану тяжело.", published="2011-01-15",
+                         language="ru")
+    assert {m.entity_name for m in a.mentions if m.type == "PER"} == {"Oliver Kan"}  # not the prime minister

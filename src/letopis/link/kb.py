@@ -17,6 +17,9 @@ from letopis.analyze.morph import fold, key, lemma, plain_key
 
 log = logging.getLogger(__name__)
 
+# presidential republics: the president heads the government too (Turkey since 2018, when the
+# prime minister's office was abolished; holders() asks for a head of government first)
+PRESIDENT_HEADS_GOVERNMENT = {"USA", "BRA", "ARG", "MEX", "IDN", "ZAF", "TKM", "TUR"}
 ROLE_CODES = {"hos": "head_of_state", "hog": "head_of_government", "fm": "foreign_minister", "elbasy": "first_president"}
 
 
@@ -134,13 +137,16 @@ class KnowledgeBase:
         return self.by_iso.get(iso) if iso else None
 
     def holders(self, role: str, country: str, date: str | None = None) -> list[KBEntry]:
-        """People who held `role` in `country`; on `date` when given (None: still holding it)."""
+        """People who held `role` in `country`; on `date` when given (None: still holding it).
+        Where the president heads the government ("глава правительства США"), the president."""
         out = []
         for e in self.entries.values():
             for r in e.roles:
                 if r.role == role and r.country == country and (date is None or r.holds_on(date)):
                     out.append(e)
                     break
+        if not out and role == "head_of_government" and country in PRESIDENT_HEADS_GOVERNMENT:
+            return self.holders("head_of_state", country, date)
         return out
 
     def held_ever(self, e: KBEntry, role: str, country: str) -> bool:

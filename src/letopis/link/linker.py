@@ -201,7 +201,9 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
     out: list[Link] = []
     for pattern, role in TITLE_RE[lang]:
         for m in pattern.finditer(text):
-            if any(_overlap(Mention(field, m.start(), m.end(), "", ""), lk.mention) for lk in [*links, *out]):
+            if any(_overlap(Mention(field, m.start(), m.end(), "", ""), lk.mention)
+                   and not (lk.mention.type == "ORG" and m.start() < lk.mention.start)  # "Глава [правительства России]"
+                   for lk in [*links, *out]):
                 continue
             word = m.group(0).split()[0]
             if lang == "ru" and (PLURAL_RU.search(fold(word)) or re.search(r"государств\b|правительств\b", m.group(0))):
@@ -503,7 +505,8 @@ def _readable_as(word: str, case: str, gender: str | None) -> bool:
 
 def _nested_place(inner: Mention, outer: Mention) -> bool:
     """A country or city inside an organisation's name is a mention of its own ("Конгресса США")."""
-    return (inner.type == "LOC" and (outer.type == "ORG" or outer.via == "role" or inner.via == "adj")
+    return ((inner.type == "LOC" and (outer.type == "ORG" or outer.via == "role" or inner.via == "adj")
+             or inner.type == "ORG" and outer.via == "role")  # "Глава правительства России": the body stays
             and outer.start <= inner.start and inner.end <= outer.end)
 
 
