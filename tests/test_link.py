@@ -81,3 +81,16 @@ def test_a_surname_alone_is_an_office_holder_only_while_in_office(pipeline):
     a = pipeline.process("Оливер Кан будет запасным вратарём. Решение далось Кану тяжело.", published="2011-01-15",
                          language="ru")
     assert {m.entity_name for m in a.mentions if m.type == "PER"} == {"Oliver Kan"}  # not the prime minister
+
+
+def test_state_bodies_are_one_entity_per_country_in_both_languages(pipeline):
+    ru = pipeline.process("Глава правительства России провёл совещание. Японский МИД выразил протест. "
+                          "Правительство Казахстана одобрило план, а правительству Казахстана поручили доклад.",
+                          published="2021-05-01", language="ru")
+    en = pipeline.process("The Russian government said it would respond. Japan's Foreign Ministry protested. "
+                          "The government of Kazakhstan approved the plan.", published="2021-05-01", language="en")
+    for a in (ru, en):
+        orgs = {m.entity_id: a.entities[m.entity_id] for m in a.mentions if m.type == "ORG"}
+        assert {e.name: e.country for e in orgs.values()} == {
+            "Government of Russia": "RUS", "Ministry of Foreign Affairs of Japan": "JPN", "Government of Kazakhstan": "KAZ"}
+    assert {m.entity_id for m in ru.mentions if m.type == "ORG"} == {m.entity_id for m in en.mentions if m.type == "ORG"}

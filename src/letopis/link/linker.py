@@ -12,7 +12,7 @@ from rapidfuzz.distance import Levenshtein
 from letopis.analyze.morph import analyzer, fold, lemma, lemmas, plain_key
 from letopis.link.kb import KBEntry, KnowledgeBase, slug
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
-from letopis.link.ner_rules import fix_russian
+from letopis.link.ner_rules import fix_russian, lexicon
 from letopis.model import Article, Entity, Mention, Sentence, Token
 
 log = logging.getLogger(__name__)
@@ -394,6 +394,75 @@ def _people_taken_for_places(article: Article, mentions: list[Mention]) -> None:
             article.entities.pop(old, None)
 
 
+def _english_bodies(text: str, field: str, found: list[Mention], kb: KnowledgeBase) -> list[Mention]:
+    """English state bodies the tagger leaves out: "the Russian government", "Japan's parliament",
+    "the government of Kazakhstan" (the country is a mention of its own inside)."""
+    names = "|".join(sorted((re.escape(k) for k in lexicon().state_bodies if k.isascii()), key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:(?P<adj>[A-Z][a-z]+) )?(?P<body>(?i:{names}))\b(?P<of> of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*)?")
+    out = []
+    for m in pattern.finditer(text):
+        adj, of = m.group("adj"), m.group("of")
+        start, end = m.start("body"), m.end("body")
+        if adj and adj[0].isupper() and (e := kb.adjective(adj)) is not None and e.kind == "country":
+            start = m.start("adj")
+        elif of and [e for e in kb.find(re.sub(r"^ of (?:the )?", "", of), "LOC") if e.kind == "country"]:
+            end = m.end("of")
+        elif not re.search(r"[A-Z][\w.]+['’]s\s+(?:the\s+)?$", text[max(0, start - 30):start]):
+            continue
+        if not any(f.start < end and start < f.end for f in found if f.type == "ORG"):
+            out.append(Mention(field, start, end, text[start:end], "ORG"))
+    return out
+
+
+def _state_bodies(article: Article, kb: KnowledgeBase) -> None:
+    """A government body named with its country is that country's body: "правительства России",
+    "японского МИДа" and "Japan's Foreign Ministry" become "Government of Russia" and "Ministry of
+    Foreign Affairs of Japan", one entity in every language, with the country as its country."""
+    bodies = lexicon().state_bodies
+    text = {"title": article.title or "", "text": article.text}
+    renamed: dict[str, Entity] = {}
+    for m in article.mentions:
+        ent = article.entities.get(m.entity_id or "")
+        if m.type != "ORG" or ent is None or not ent.id.startswith("e-org-"):  # not the KB's own bodies
+            continue
+        country, words = None, fold(m.text).split()
+        inside = [n for n in article.mentions if n.field == m.field and n.type == "LOC" and m.start <= n.start
+                  and n.end <= m.end and n is not m]
+        for n in inside:
+            c = kb.country((article.entities.get(n.entity_id or "") or Entity("", "", "")).country)
+            if c is not None and c.entity_id == n.entity_id:
+                country = c
+                words = fold(text[m.field][m.start:n.start] + text[m.field][n.end:m.end]).split()
+        before = text[m.field][max(0, m.start - 30):m.start]
+        if country is None and words and kb.adjective(words[0]) is not None and kb.adjective(words[0]).kind == "country":
+            country, words = kb.adjective(words[0]), words[1:]  # "японского МИДа", "Russian Government"
+        elif country is None and (own := re.search(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)['’]s\s+(?:the\s+)?$", before)):
+            found = [e for e in kb.find(own.group(1), "LOC") if e.kind == "country"]
+            country = found[0] if found else None  # "Japan's Foreign Ministry"
+        if country is None:
+            continue
+        words = [w for w in words if w not in ("the", "of")]
+        key = " ".join(lemma(w) for w in words) if re.search("[а-яё]", " ".join(words)) else " ".join(words)
+        body = bodies.get(key)
+        if body is None:
+            ent.country = ent.country or country.country
+            continue
+        name = f"{body} of {country.en}"
+        known = kb.find(name, "ORG")  # the KB's "Government of Russia", with its Russian name and id
+        new_id = known[0].entity_id if known else f"e-org-{slug(name)}"
+        target = renamed.get(new_id) or article.entities.get(new_id)
+        if target is None:
+            target = (Entity(new_id, known[0].en, "ORG", known[0].ru, known[0].wikidata, known[0].country, []) if known
+                      else Entity(new_id, name, "ORG", ent.name_ru, None, country.country, []))
+            renamed[new_id] = article.entities[new_id] = target
+        if m.text not in target.aliases:
+            target.aliases.append(m.text)
+        old = m.entity_id
+        m.entity_id, m.entity_name, m.normal = new_id, target.name, target.name_ru or target.name
+        if not any(x.entity_id == old for x in article.mentions):
+            article.entities.pop(old or "", None)
+
+
 def _nominative_name(name: str) -> bool:
     """Every word can be a name in the nominative ("Сулим Ямадаев"), or pymorphy does not know it."""
     for word in fold(name).split():
@@ -528,6 +597,8 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         if (article.language or "ru") == "ru":
             places = {(g.mention.start, g.mention.end) for g in gaz if g.mention.type == "LOC"}
             found = fix_russian(found, sentences, text, field, places, frozenset(kb.by_adj))
+        if article.language == "en":
+            found = [*found, *_english_bodies(text, field, found, kb)]
         links = merge_mentions(found, gaz, text, kb)
         if (article.language or "ru") == "ru":
             links.extend(_adjective_links(sentences, field, text, links, kb))
@@ -619,3 +690,4 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
             kept.append(m)
     kept.sort(key=lambda m: (m.field != "title", m.start))
     article.mentions = kept
+    _state_bodies(article, kb)

@@ -31,16 +31,19 @@ class Lexicon:
     bodies_need_place: frozenset[str]
     retype: dict[str, str]
     not_entities: frozenset[str]
+    state_bodies: dict[str, str]  # the body's words (lemmas, or English lower case) → its English name
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    data = yaml.safe_load(resources.files("letopis.lexicons").joinpath("ner.yaml").read_text("utf-8"))["ru"]
+    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("ner.yaml").read_text("utf-8"))
+    data = raw["ru"]
     return Lexicon(
         descriptors={t: frozenset(ws) for t, ws in data["descriptors"].items()},
         adjectives=frozenset(data["adjectives"]), bodies=frozenset(data["bodies"]),
         bodies_need_place=frozenset(data["bodies_need_place"]), retype=dict(data["retype"]),
         not_entities=frozenset(data["not_entities"]),
+        state_bodies={k: en for en, keys in raw["state_bodies"].items() for k in keys},
     )
 
 
