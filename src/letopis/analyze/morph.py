@@ -19,13 +19,20 @@ def fold(text: str) -> str:
     return text.lower().replace("ё", "е")
 
 
+@lru_cache(maxsize=100_000)
+def parses(word: str) -> tuple:
+    """pymorphy3's parses of a word, remembered: news repeats its words, and parsing is most of
+    the time the Russian analysis takes."""
+    return tuple(analyzer().parse(word))
+
+
 @lru_cache(maxsize=200_000)
 def lemma(word: str) -> str:
     """The most likely dictionary form of a word; Latin words are only lower-cased."""
     w = fold(word)
     if not re.search("[а-я]", w):
         return w
-    return fold(analyzer().parse(w)[0].normal_form)
+    return fold(parses(w)[0].normal_form)
 
 
 @lru_cache(maxsize=100_000)
@@ -34,7 +41,7 @@ def lemmas(word: str) -> frozenset[str]:
     w = fold(word)
     if not re.search("[а-я]", w):
         return frozenset([w])
-    return frozenset(fold(p.normal_form) for p in analyzer().parse(w)) | {w}
+    return frozenset(fold(p.normal_form) for p in parses(w)) | {w}
 
 
 def key(text: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
-from letopis.analyze.morph import analyzer, fold
+from letopis.analyze.morph import fold, parses
 from letopis.model import Mention, Sentence, Token
 
 log = logging.getLogger(__name__)
@@ -64,11 +64,11 @@ def lemmatize(word: str, pos: str | None, feats: dict | None) -> str:
     w = fold(word)
     if not any("а" <= c <= "я" for c in w):
         return w
-    parses = analyzer().parse(w)
+    readings = parses(w)
     wanted = UD_TO_PYMORPHY.get(pos or "", set())
     case = (feats or {}).get("Case", "").lower()[:3]
     best = None
-    for p in parses:
+    for p in readings:
         if wanted and p.tag.POS not in wanted:
             continue
         if best is None:
@@ -76,7 +76,7 @@ def lemmatize(word: str, pos: str | None, feats: dict | None) -> str:
         if case and p.tag.case and p.tag.case.startswith(case[:3]):
             best = p
             break
-    return fold((best or parses[0]).normal_form)
+    return fold((best or readings[0]).normal_form)
 
 
 @lru_cache(maxsize=1)

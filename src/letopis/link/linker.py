@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
-from letopis.analyze.morph import analyzer, fold, lemma, lemmas, plain_key
+from letopis.analyze.morph import fold, lemma, lemmas, parses, plain_key
 from letopis.link.kb import KBEntry, KnowledgeBase, slug
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian, lexicon
@@ -317,10 +317,8 @@ def _adjective_links(sentences: list[Sentence], field: str, text: str, links: li
 
 
 def _is_patronymic(word: str) -> bool:
-    from letopis.analyze.morph import analyzer
-
     return bool(re.search(r"(вич|вн|ичн|ьич)[а-я]*$", word.lower())) and any(
-        "Patr" in p.tag.grammemes for p in analyzer().parse(word.lower()))
+        "Patr" in p.tag.grammemes for p in parses(word.lower()))
 
 
 def _variant_of(a: Entity, b: Entity, spelled: set[str]) -> bool:
@@ -355,7 +353,7 @@ def _variant_of(a: Entity, b: Entity, spelled: set[str]) -> bool:
 def _forms(word: str) -> set[str]:
     """Every form of a first name or surname as pymorphy knows or guesses it."""
     out: set[str] = set()
-    for p in analyzer().parse(word):
+    for p in parses(word):
         if p.tag.grammemes & {"Name", "Surn"} and p.tag.case == "nomn" and p.tag.number == "sing":
             out.update(fold(f.word) for f in p.lexeme)
     return out
@@ -466,10 +464,10 @@ def _state_bodies(article: Article, kb: KnowledgeBase) -> None:
 def _nominative_name(name: str) -> bool:
     """Every word can be a name in the nominative ("Сулим Ямадаев"), or pymorphy does not know it."""
     for word in fold(name).split():
-        parses = analyzer().parse(word)
-        if any(p.is_known for p in parses) and not any(
+        readings = parses(word)
+        if any(p.is_known for p in readings) and not any(
                 p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.grammemes & {"Name", "Surn", "Patr"}
-                for p in parses):
+                for p in readings):
             return False
     return True
 
@@ -569,7 +567,7 @@ def _readable_as(word: str, case: str, gender: str | None) -> bool:
     want = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(case)
     sex = {"Masc": "masc", "Fem": "femn"}.get(gender or "")
     return any(p.tag.case == want and p.tag.number == "sing" and (sex is None or p.tag.gender == sex)
-               and p.tag.grammemes & {"Name", "Surn", "Patr"} for p in analyzer().parse(word.lower()))
+               and p.tag.grammemes & {"Name", "Surn", "Patr"} for p in parses(word.lower()))
 
 
 def _nested_place(inner: Mention, outer: Mention) -> bool:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from letopis.analyze.morph import analyzer
+from letopis.analyze.morph import parses
 
 NAME_TAGS = {"Name", "Surn", "Patr"}
 
@@ -50,10 +50,10 @@ def _nominative(word: str, gender: str | None, prefer: set[str]) -> tuple[str, s
     if "-" in word:
         parts = [_nominative(p, gender, prefer) for p in word.split("-")]
         return "-".join(p for p, _ in parts), next((g for _, g in parts if g), gender)
-    parses = analyzer().parse(word.lower())
-    if "-" not in word and parses[0].tag.case == "nomn" and "Name" in prefer and parses[0].score < 0.2:
+    readings = parses(word.lower())
+    if "-" not in word and readings[0].tag.case == "nomn" and "Name" in prefer and readings[0].score < 0.2:
         return word, gender  # an out-of-dictionary given name: pymorphy's guess is worse than the text
-    named = [p for p in parses if p.tag.grammemes & prefer] or [p for p in parses if p.tag.grammemes & NAME_TAGS]
+    named = [p for p in readings if p.tag.grammemes & prefer] or [p for p in readings if p.tag.grammemes & NAME_TAGS]
     if not named:
         return word, gender
     if gender:
@@ -74,7 +74,7 @@ def person_nominative(text: str) -> str:
     out: list[str] = []
     gender: str | None = None
     if len(words) > 1:  # a surname's ending is the surest sign of gender (Токаеву, Петровой)
-        surn = {p.tag.gender for p in analyzer().parse(words[-1].split("-")[-1].lower()) if "Surn" in p.tag.grammemes}
+        surn = {p.tag.gender for p in parses(words[-1].split("-")[-1].lower()) if "Surn" in p.tag.grammemes}
         last = words[-1].lower()
         if len(surn) == 1:
             gender = surn.pop()
@@ -111,19 +111,19 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
         return " ".join(w for w, _ in words)
     gender = next((f.get("Gender") for _, f in words if f.get("Gender")), None)
     for word, _ in words:  # a patronymic knows the gender for sure: "Иосифовне" is a woman's
-        patr = {p.tag.gender for p in analyzer().parse(word.lower()) if "Patr" in p.tag.grammemes}
+        patr = {p.tag.gender for p in parses(word.lower()) if "Patr" in p.tag.grammemes}
         if len(patr) == 1:
             gender = {"masc": "Masc", "femn": "Fem"}.get(patr.pop(), gender)
     out = []
     for i, (word, feats) in enumerate(words):
         case = feats.get("Case")
         if case in (None, "Nom") and re.search("[А-Яа-яЁё]", word) and not word.isupper():
-            named = [p for p in analyzer().parse(word.lower()) if p.tag.grammemes & NAME_TAGS and p.is_known
+            named = [p for p in parses(word.lower()) if p.tag.grammemes & NAME_TAGS and p.is_known
                      and "Fixd" not in p.tag.grammemes and p.tag.number == "sing"]
             if named and not any(p.tag.case == "nomn" for p in named):  # the tagger missed an oblique case
                 case = {"gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}.get(named[0].tag.case)
             elif (not named and i == len(words) - 1 > 0 and re.search("[бвгдзклмнпрстфхцчшщ]ы$", word.lower())
-                  and not any(p.is_known for p in analyzer().parse(word.lower()))):
+                  and not any(p.is_known for p in parses(word.lower()))):
                 case = "Gen"  # no one's surname ends in -ы in the nominative: "министра Сейджи Маехары"
         if not re.search("[А-Яа-яЁё]", word) or case in (None, "Nom") or word.isupper() or len(word) < 3:
             out.append(word)
@@ -134,12 +134,12 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
         parts = word.split("-")
         done = []
         for part in parts:
-            parses = analyzer().parse(part.lower())
-            fitting = [p for p in parses if p.tag.grammemes & (prefer | NAME_TAGS) and p.tag.case == want_case
+            readings = parses(part.lower())
+            fitting = [p for p in readings if p.tag.grammemes & (prefer | NAME_TAGS) and p.tag.case == want_case
                        and p.tag.number != "plur" and (want_gender is None or p.tag.gender in (want_gender, None))]
             fitting.sort(key=lambda p: "Fixd" in p.tag.grammemes)  # "Марку" is Марк before an indeclinable Марку
             if not fitting:  # the tagger's case fits no reading of a name pymorphy knows: trust pymorphy
-                named = [p for p in parses if p.tag.grammemes & (prefer | NAME_TAGS) and p.tag.number == "sing"
+                named = [p for p in readings if p.tag.grammemes & (prefer | NAME_TAGS) and p.tag.number == "sing"
                          and p.is_known and "Fixd" not in p.tag.grammemes and (want_gender is None or p.tag.gender in (want_gender, None))]
                 if named and not any(p.tag.case == "nomn" for p in named):
                     fitting = named[:1]
@@ -148,7 +148,7 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
                 done.append(_match_case(part, form.word) if form else part)
                 continue
             low = part.lower()
-            adj = [p for p in parses if p.tag.POS == "ADJF" and p.tag.case == want_case]
+            adj = [p for p in readings if p.tag.POS == "ADJF" and p.tag.case == want_case]
             if adj and low.endswith(("ого", "его", "ому", "ему", "ым", "им", "ой")) and i == len(words) - 1:
                 form = adj[0].inflect({"nomn", "sing", want_gender or "masc"})  # Долгорукому → Долгорукий
                 done.append(_match_case(part, form.word) if form else part)
@@ -176,7 +176,7 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
 def org_nominative(text: str) -> str:
     """Put the head noun of a name and the adjectives before it into the nominative, agreeing."""
     words = text.split()
-    parsed = [analyzer().parse(w.lower()) if re.search("[а-яё]", w.lower()) and not w.isupper() else [] for w in words]
+    parsed = [parses(w.lower()) if re.search("[а-яё]", w.lower()) and not w.isupper() else [] for w in words]
     head = next((i for i, ps in enumerate(parsed) if ps and ps[0].tag.POS == "NOUN"), None)
     if head is None:
         return text
