@@ -94,3 +94,10 @@ def test_state_bodies_are_one_entity_per_country_in_both_languages(pipeline):
         assert {e.name: e.country for e in orgs.values()} == {
             "Government of Russia": "RUS", "Ministry of Foreign Affairs of Japan": "JPN", "Government of Kazakhstan": "KAZ"}
     assert {m.entity_id for m in ru.mentions if m.type == "ORG"} == {m.entity_id for m in en.mentions if m.type == "ORG"}
+
+
+def test_a_hyphenated_surname_is_not_its_last_part(pipeline):
+    a = pipeline.process("Доминика Стросс-Кана задержали в Нью-Йорке.", published="2011-05-15", language="ru")
+    assert [m.entity_name for m in a.mentions if m.type == "PER"] == ["Dominik Stross-Kan"]  # not Naoto Kan
+    a = pipeline.process("Об этом сообщил Касым-Жомарт-Токаев.", published="2021-05-15", language="ru")
+    assert [m.entity_name for m in a.mentions if m.type == "PER"] == ["Kassym-Jomart Tokayev"]

@@ -158,14 +158,15 @@ def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry |
     """A PER mention to an office holder or other known person: by surname, checked by first name."""
     words = re.split(r"\s+", re.sub(r"[\s-](?:младш|старш)\w*$", "", m.text.strip()))  # "Буша-младшего"
     last = words[-1]
-    cands = kb.surname(last) or (kb.surname(last.split("-")[-1]) if "-" in last else [])
-    if "-" in last and not cands:
-        cands = []
-    if len(words) > 1 or ("-" in last and len(last.split("-")) > 2):
+    cands = kb.surname(last)
+    glued = not cands and "-" in last  # "Касым-Жомарт-Токаев": a first name glued on, which must then agree
+    if glued:
+        cands = kb.surname(last.split("-")[-1])
+    if len(words) > 1 or glued:
         first = words[0] if len(words) > 1 else "-".join(last.split("-")[:-1])
         f = fold(first).rstrip(".")[:4]  # "Б. Обама": an initial checks the first letter
         cands = [c for c in cands if any(fold(n).startswith(f) for n in (c.ru, c.en, *c.aliases))]
-    if len(words) == 1 and "-" not in last:  # a surname alone: a well-known person, or one in office that day
+    if len(words) == 1 and not glued:  # a surname alone: a well-known person, or one in office that day
         cands = [c for c in cands if c.known_by_surname or (date and any(r.holds_on(date) for r in c.roles))]
     if len(cands) > 1 and date:
         active = [c for c in cands if any(r.holds_on(date) for r in c.roles)]

@@ -110,6 +110,8 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
     if not words or not any(re.search("[А-Яа-яЁё]", w) for w, _ in words):
         return " ".join(w for w, _ in words)
     gender = next((f.get("Gender") for _, f in words if f.get("Gender")), None)
+    if re.search(r"(?:ов|ев|ёв|ин|ын)ой$", words[-1][0].lower()):
+        gender = "Fem"  # only a woman's surname declines so: "Алёхиной" (the tagger may say otherwise)
     for word, _ in words:  # a patronymic knows the gender for sure: "Иосифовне" is a woman's
         patr = {p.tag.gender for p in parses(word.lower()) if "Patr" in p.tag.grammemes}
         if len(patr) == 1:
