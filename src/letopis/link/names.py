@@ -176,26 +176,54 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
 
 
 def org_nominative(text: str) -> str:
-    """Put the head noun of a name and the adjectives before it into the nominative, agreeing."""
+    """Put the head noun of a name and the adjectives before it into the nominative, agreeing.
+
+    A name already in the nominative stays as written ("Комсомольская правда-Тамбов"); in a hyphenated
+    word the head is its first part for a noun ("правда-Тамбов") and its last for an adjective
+    ("Свято-Введенского").
+    """
     words = text.split()
-    parsed = [parses(w.lower()) if re.search("[а-яё]", w.lower()) and not w.isupper() else [] for w in words]
-    head = next((i for i, ps in enumerate(parsed) if ps and ps[0].tag.POS == "NOUN"), None)
+    parts = [_inflectable(w) for w in words]
+    head = next((i for i, (ps, _, _) in enumerate(parts) if ps and ps[0].tag.POS == "NOUN"), None)
     if head is None:
         return text
-    noun = parsed[head][0]
+    readings, before, after = parts[head]
+    if readings[0].tag.case == "nomn" and readings[0].tag.number == "sing":
+        return text
+    noun = readings[0]
     case = noun.tag.case
     form = noun.inflect({"nomn"})
     out = list(words)
-    out[head] = _match_case(words[head], form.word) if form else words[head]
+    core = words[head][len(before): len(words[head]) - len(after)]
+    out[head] = before + (_match_case(core, form.word) if form else core) + after
     abbreviation = re.fullmatch(r"([А-ЯЁ]{2,})[а-яё]{1,2}", words[head])
     if abbreviation:  # a declined abbreviation: "японского МИДа" → МИД
         out[head] = abbreviation.group(1)
     agree = {"nomn", noun.tag.number or "sing"} | ({noun.tag.gender} if noun.tag.gender and noun.tag.number != "plur" else set())
     for i in range(head):
-        adjs = [p for p in parsed[i] if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case] or [
-            p for p in parsed[i] if p.tag.POS in ("ADJF", "PRTF")]
+        ps, before, after = parts[i]
+        adjs = [p for p in ps if p.tag.POS in ("ADJF", "PRTF") and p.tag.case == case] or [
+            p for p in ps if p.tag.POS in ("ADJF", "PRTF")]
         adjs = [p for p in adjs if "Supr" not in p.tag.grammemes] or adjs
         if adjs:
             f = adjs[0].inflect(agree)
-            out[i] = _match_case(words[i], f.word) if f else words[i]
+            core = words[i][len(before): len(words[i]) - len(after)]
+            out[i] = before + (_match_case(core, f.word) if f else core) + after
     return " ".join(out)
+
+
+def _inflectable(word: str) -> tuple[tuple, str, str]:
+    """The readings of the part of a word that declines, with the parts before and after it kept."""
+    if not re.search("[а-яё]", word.lower()) or word.isupper():
+        return (), "", ""
+    if "-" not in word:
+        return parses(word.lower()), "", ""
+    whole = parses(word.lower())
+    if whole and whole[0].is_known:  # pymorphy knows the compound: "Кока-Колы", "Северо-Западного"
+        return whole, "", ""
+    first, rest = word.split("-", 1)
+    head, last = word.rsplit("-", 1)
+    tail = tuple(p for p in parses(last.lower()) if p.tag.POS in ("ADJF", "PRTF"))
+    if tail and last[:1].islower() == first[:1].islower():  # "Свято-Введенского": the adjective ends the word
+        return tail, head + "-", ""
+    return parses(first.lower()), "", "-" + rest  # "правда-Тамбов": the noun begins it
