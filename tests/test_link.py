@@ -101,3 +101,9 @@ def test_a_hyphenated_surname_is_not_its_last_part(pipeline):
     assert [m.entity_name for m in a.mentions if m.type == "PER"] == ["Dominik Stross-Kan"]  # not Naoto Kan
     a = pipeline.process("Об этом сообщил Касым-Жомарт-Токаев.", published="2021-05-15", language="ru")
     assert [m.entity_name for m in a.mentions if m.type == "PER"] == ["Kassym-Jomart Tokayev"]
+
+
+def test_a_person_span_glued_to_more_words_keeps_only_the_known_name(pipeline):
+    a = pipeline.process("Cory Booker Slams Joe Biden's Remarks On Segregationists", language="en", published="2019-06-20")
+    biden = [m for m in a.mentions if m.entity_name == "Joe Biden"]
+    assert [m.text for m in biden] == ["Joe Biden"]

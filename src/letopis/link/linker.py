@@ -138,7 +138,9 @@ def merge_mentions(ner: list[Mention], gaz: list[Link], text: str, kb: Knowledge
         if len(inside) == 1:
             g = gaz[inside[0]]
             contained = m.start <= g.mention.start and g.mention.end <= m.end
-            if contained and g.entry and g.entry.type == m.type:  # "партии «Яблоко»" is Yabloko, named in full
+            extra = len(m.text.split()) - len(g.mention.text.split())
+            if contained and g.entry and g.entry.type == m.type and (m.type != "PER" or extra <= 1):
+                # "партии «Яблоко»" is Yabloko, named in full; but "Cory Booker Slams Joe Biden's" is a glued headline
                 out.append(Link(m, g.entry))
                 used.add(inside[0])
                 continue
