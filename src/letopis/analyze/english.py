@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from letopis.analyze import paragraphs
 from letopis.model import Mention, Sentence, Token
 
 log = logging.getLogger(__name__)
@@ -26,25 +27,22 @@ class EnglishAnalyzer:
     def analyze(self, text: str, field: str = "text") -> tuple[list[Sentence], list[Mention]]:
         sentences: list[Sentence] = []
         mentions: list[Mention] = []
-        offset = 0
-        for p_index, para in enumerate(text.split("\n\n")):
-            if para.strip():
-                doc = self.nlp(para)
-                for sent in doc.sents:
-                    tokens = [
-                        Token(
-                            start=offset + t.idx, end=offset + t.idx + len(t.text), text=t.text,
-                            lemma=t.lemma_.lower(), pos=t.pos_, feats={"Tense": "Past"} if t.tag_ in ("VBD", "VBN") else {},
-                            head=(t.head.i - sent.start) if t.head.i != t.i else -1, rel=t.dep_,
-                        )
-                        for t in sent
-                    ]
-                    sentences.append(Sentence(offset + sent.start_char, offset + sent.end_char, sent.text, tokens, p_index))
-                for ent in doc.ents:
-                    type_ = SPACY_TYPES.get(ent.label_)
-                    if type_ and type_ != "NORP":
-                        mentions.append(Mention(field, offset + ent.start_char, offset + ent.end_char, ent.text, type_))
-            offset += len(para) + 2
+        for p_index, offset, para in paragraphs(text):
+            doc = self.nlp(para)
+            for sent in doc.sents:
+                tokens = [
+                    Token(
+                        start=offset + t.idx, end=offset + t.idx + len(t.text), text=t.text,
+                        lemma=t.lemma_.lower(), pos=t.pos_, feats={"Tense": "Past"} if t.tag_ in ("VBD", "VBN") else {},
+                        head=(t.head.i - sent.start) if t.head.i != t.i else -1, rel=t.dep_,
+                    )
+                    for t in sent
+                ]
+                sentences.append(Sentence(offset + sent.start_char, offset + sent.end_char, sent.text, tokens, p_index))
+            for ent in doc.ents:
+                type_ = SPACY_TYPES.get(ent.label_)
+                if type_ and type_ != "NORP":
+                    mentions.append(Mention(field, offset + ent.start_char, offset + ent.end_char, ent.text, type_))
         return sentences, mentions
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from functools import lru_cache
 
+from letopis.analyze import paragraphs
 from letopis.analyze.morph import fold, parses
 from letopis.model import Mention, Sentence, Token
 
@@ -34,28 +35,25 @@ class RussianAnalyzer:
 
         sentences: list[Sentence] = []
         mentions: list[Mention] = []
-        offset = 0
-        for p_index, para in enumerate(text.split("\n\n")):
-            if para.strip():
-                doc = Doc(para)
-                doc.segment(self.segmenter)
-                doc.tag_morph(self.morph)
-                doc.parse_syntax(self.syntax)
-                doc.tag_ner(self.ner)
-                for sent in doc.sents:
-                    ids = {t.id: i for i, t in enumerate(sent.tokens)}
-                    tokens = [
-                        Token(
-                            start=offset + t.start, end=offset + t.stop, text=t.text,
-                            lemma=lemmatize(t.text, t.pos, t.feats), pos=t.pos or "", feats=dict(t.feats or {}),
-                            head=ids.get(t.head_id, -1), rel=t.rel or "",
-                        )
-                        for t in sent.tokens
-                    ]
-                    sentences.append(Sentence(offset + sent.start, offset + sent.stop, sent.text, tokens, p_index))
-                for span in doc.spans:
-                    mentions.append(Mention(field, offset + span.start, offset + span.stop, span.text, span.type))
-            offset += len(para) + 2
+        for p_index, offset, para in paragraphs(text):
+            doc = Doc(para)
+            doc.segment(self.segmenter)
+            doc.tag_morph(self.morph)
+            doc.parse_syntax(self.syntax)
+            doc.tag_ner(self.ner)
+            for sent in doc.sents:
+                ids = {t.id: i for i, t in enumerate(sent.tokens)}
+                tokens = [
+                    Token(
+                        start=offset + t.start, end=offset + t.stop, text=t.text,
+                        lemma=lemmatize(t.text, t.pos, t.feats), pos=t.pos or "", feats=dict(t.feats or {}),
+                        head=ids.get(t.head_id, -1), rel=t.rel or "",
+                    )
+                    for t in sent.tokens
+                ]
+                sentences.append(Sentence(offset + sent.start, offset + sent.stop, sent.text, tokens, p_index))
+            for span in doc.spans:
+                mentions.append(Mention(field, offset + span.start, offset + span.stop, span.text, span.type))
         return sentences, mentions
 
 

@@ -6,6 +6,7 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -353,13 +354,15 @@ def _variant_of(a: Entity, b: Entity, spelled: set[str]) -> bool:
                for ws in (s.split() for s in spelled))
 
 
-def _forms(word: str) -> set[str]:
-    """Every form of a first name or surname as pymorphy knows or guesses it."""
+@lru_cache(maxsize=20_000)
+def _forms(word: str) -> frozenset[str]:
+    """Every form of a first name or surname as pymorphy knows or guesses it (remembered: the
+    article's names are compared pairwise, and a lexeme is slow to build)."""
     out: set[str] = set()
     for p in parses(word):
         if p.tag.grammemes & {"Name", "Surn"} and p.tag.case == "nomn" and p.tag.number == "sing":
             out.update(fold(f.word) for f in p.lexeme)
-    return out
+    return frozenset(out)
 
 
 PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:[Вв]о?|[Нн]а|[Ии]з|[Дд]о|[Пп]од|[Сс]о?)\s+$")
@@ -398,10 +401,8 @@ def _people_taken_for_places(article: Article, mentions: list[Mention]) -> None:
 def _english_bodies(text: str, field: str, found: list[Mention], kb: KnowledgeBase) -> list[Mention]:
     """English state bodies the tagger leaves out: "the Russian government", "Japan's parliament",
     "the government of Kazakhstan" (the country is a mention of its own inside)."""
-    names = "|".join(sorted((re.escape(k) for k in lexicon().state_bodies if k.isascii()), key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:(?P<adj>[A-Z][a-z]+) )?(?P<body>(?i:{names}))\b(?P<of> of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*)?")
     out = []
-    for m in pattern.finditer(text):
+    for m in _english_body_pattern().finditer(text):
         adj, of = m.group("adj"), m.group("of")
         start, end = m.start("body"), m.end("body")
         if adj and adj[0].isupper() and (e := kb.adjective(adj)) is not None and e.kind == "country":
@@ -413,6 +414,12 @@ def _english_bodies(text: str, field: str, found: list[Mention], kb: KnowledgeBa
         if not any(f.start < end and start < f.end for f in found if f.type == "ORG"):
             out.append(Mention(field, start, end, text[start:end], "ORG"))
     return out
+
+
+@lru_cache(maxsize=1)
+def _english_body_pattern() -> re.Pattern:
+    names = "|".join(sorted((re.escape(k) for k in lexicon().state_bodies if k.isascii()), key=len, reverse=True))
+    return re.compile(rf"\b(?:(?P<adj>[A-Z][a-z]+) )?(?P<body>(?i:{names}))\b(?P<of> of (?:the )?[A-Z][\w-]+(?: [A-Z][\w-]+)*)?")
 
 
 def _state_bodies(article: Article, kb: KnowledgeBase) -> None:
@@ -435,8 +442,9 @@ def _state_bodies(article: Article, kb: KnowledgeBase) -> None:
                 country = c
                 words = fold(text[m.field][m.start:n.start] + text[m.field][n.end:m.end]).split()
         before = text[m.field][max(0, m.start - 30):m.start]
-        if country is None and words and kb.adjective(words[0]) is not None and kb.adjective(words[0]).kind == "country":
-            country, words = kb.adjective(words[0]), words[1:]  # "японского МИДа", "Russian Government"
+        adjective = kb.adjective(words[0]) if country is None and words else None
+        if adjective is not None and adjective.kind == "country":
+            country, words = adjective, words[1:]  # "японского МИДа", "Russian Government"
         elif country is None and (own := re.search(r"([A-Z][\w.]+(?: [A-Z][\w.]+)?)['’]s\s+(?:the\s+)?$", before)):
             found = [e for e in kb.find(own.group(1), "LOC") if e.kind == "country"]
             country = found[0] if found else None  # "Japan's Foreign Ministry"
