@@ -86,7 +86,9 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, la
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--published", help="Publication date (overrides the text).")
 @click.option("--explain", is_flag=True, help="Print each input line with the cleaner's decision and rule.")
-def process(file: str, published: str | None, explain: bool) -> None:
+@click.option("--explain-events", is_flag=True,
+              help="Print, for each sentence, the triggers considered, the arguments found and why an event was made or not.")
+def process(file: str, published: str | None, explain: bool, explain_events: bool) -> None:
     """Run the pipeline on one document without a database and print the article as JSON.
 
     Example: letopis process examples/ru_phone_call.txt
@@ -105,6 +107,13 @@ def process(file: str, published: str | None, explain: bool) -> None:
     if explain:
         for line, decision, rule in result.decisions:
             click.echo(f"{decision:5} {rule:18} {line[:100]}")
+        return
+    if explain_events:
+        from letopis.events.extract import EventExtractor
+        from letopis.link.kb import default_kb
+
+        for line in EventExtractor(default_kb()).explain(result):
+            click.echo(line)
         return
     record = result.to_record()
     record["events"] = [event_record(e) for e in result.events]

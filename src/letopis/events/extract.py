@@ -1,52 +1,31 @@
-"""Events: trigger lexicons over lemmas, actors from the trigger's arguments in the parse."""
+"""Events: triggers from the lexicon, arguments from the dependency parse, actors from the linked mentions.
+
+`EventExtractor(kb)(article)` returns the article's events. For each sentence the rule functions of
+`letopis.events.rules` find the triggers and decide, one thing each, the source, target, status and date;
+this module turns the argument phrases into actors (named people and bodies, states, generic groups) and
+decides whether a candidate makes an event. `explain(article)` returns the same decisions as text lines.
+"""
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
+from letopis.analyze.morph import lemma
 from letopis.corpus.merge import _compatible
+from letopis.events import rules
+from letopis.events.lexicon import Lexicon, confidence, generic_actors, lexicon, word_sets
+from letopis.events.rules import Candidate
+from letopis.events.tree import subtree
 from letopis.link.kb import KnowledgeBase, slug
-from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence, Timex
+from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence
 
-GENERIC_SUBJECTS = {"сторона", "лидер", "собеседник", "президент", "глава", "они", "they", "leader", "side",
-                    "стороны", "лидеры", "собеседники", "президенты", "главы"}
-HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "RETREAT", "REJECT"}
 CONDITIONAL = re.compile(r"\b(unless|or else|or face|otherwise|иначе|в противном случае|если не)\b", re.IGNORECASE)
-# types whose events often have no one on the receiving end ("workers went on strike", "troops withdrew")
-SOURCE_ONLY = {"PROTEST", "MOBILIZE", "RETREAT", "ASSAULT", "COERCE", "REJECT", "CONCEDE", "AGREE", "THREATEN", "ACCUSE",
-               "REQUEST"}
-FIRST_PERSON = {"я", "мы", "i", "we"}
-PLANNED = re.compile(r"(^| )(планироваться|планировать|намереваться|будет|быть провести|"
-                     r"договориться о том , что|will|would|plan|be to|schedule|upcoming|willing|ready to|"
-                     r"prepared to|intend|offer to|promise to|pledge to|vow to)( |$)")
-OBJ_RELS = ("obj", "iobj", "obl", "nmod", "dobj", "dative", "prep", "pobj", "agent", "appos", "conj", "flat")
-
-
-@dataclass(frozen=True, slots=True)
-class Trigger:
-    rule: str
-    type: str
-    mode: str | None
-    cameo: str
-    symmetric: bool
-    actors: str
-    quotes: bool
-    pattern: re.Pattern[str]
-
-
-@lru_cache(maxsize=2)
-def triggers(language: str) -> tuple[Trigger, ...]:
-    data = yaml.safe_load(resources.files("letopis.lexicons").joinpath("triggers.yaml").read_text("utf-8"))
-    return tuple(
-        Trigger(t["rule"], t["type"], t.get("mode"), t["cameo"], t["symmetric"], t["actors"], t.get("quotes", False),
-                re.compile(t["pattern"]))
-        for t in data.get(language, [])
-    )
+EACH_OTHER = re.compile(r"друг (с )?друг|each other|one another", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -55,60 +34,13 @@ def topic_lexicon() -> dict[str, set[str]]:
     return {k: set(v) for k, v in data.items()}
 
 
-def _lemma_line(sent: Sentence) -> tuple[str, list[int]]:
-    """The sentence's lemmas joined by spaces, and the token index at each character."""
-    parts, index = [], []
-    for i, t in enumerate(sent.tokens):
-        lem = t.lemma or t.text.lower()
-        if parts:
-            parts.append(" ")
-            index.append(i)
-        parts.append(lem)
-        index.extend([i] * len(lem))
-    return "".join(parts), index
-
-
-def _subtree(sent: Sentence, root: int) -> set[int]:
-    out = {root}
-    changed = True
-    while changed:
-        changed = False
-        for i, t in enumerate(sent.tokens):
-            if t.head in out and i not in out:
-                out.add(i)
-                changed = True
+def _unique(actors: list[Actor]) -> list[Actor]:
+    seen, out = set(), []
+    for a in actors:
+        if a.id not in seen:
+            seen.add(a.id)
+            out.append(a)
     return out
-
-
-def _anchor(sent: Sentence, tokens: list[int]) -> int:
-    for i in tokens:
-        if sent.tokens[i].pos in ("VERB", "AUX"):
-            return i
-    i = tokens[0]
-    for _ in range(3):
-        h = sent.tokens[i].head
-        if h < 0:
-            break
-        i = h
-        if sent.tokens[i].pos in ("VERB", "AUX"):
-            return i
-    return tokens[0]
-
-
-def _depth(sent: Sentence, i: int) -> int:
-    d = 0
-    while sent.tokens[i].head >= 0 and d < 50:
-        i = sent.tokens[i].head
-        d += 1
-    return d
-
-
-def _trigger_depth(sent: Sentence, line: str, index: list[int], trig: Trigger) -> int:
-    m = trig.pattern.search(line)
-    if not m:
-        return 99
-    toks = sorted({index[k] for k in range(m.start(), min(m.end(), len(index))) if line[k] != " "})
-    return min((_depth(sent, i) for i in toks), default=99) if toks else 99
 
 
 class EventExtractor:
@@ -118,107 +50,292 @@ class EventExtractor:
         self.kb = kb
 
     def __call__(self, article: Article) -> list[Event]:
+        return self.run(article)[0]
+
+    def explain(self, article: Article) -> list[str]:
+        """For each sentence: the triggers considered, the arguments found, and what became of them."""
+        return self.run(article)[1]
+
+    def run(self, article: Article) -> tuple[list[Event], list[str]]:
         lang = article.language if article.language in ("ru", "en") else None
         if not lang:
-            return []
-        quotes = [(q.start, q.end, q.speaker_id) for q in article.quotes]
+            return [], []
+        lex = lexicon(lang)
         events: list[Event] = []
+        lines: list[str] = []
         context: list[Actor] = []
         roster = self._roster(article)
+        home = self._home_state(article)
         for s_index, sent in enumerate(article.sentences):
-            line, index = _lemma_line(sent)
-            quote = next((q for q in quotes if q[0] - 1 <= sent.start < q[1]), None)
-            fired: set[str] = set()
-            # the trigger nearest the root of the parse is the sentence's main event: try it first
-            order = sorted(triggers(lang), key=lambda t: _trigger_depth(sent, line, index, t))
-            for trig in order:
-                m = trig.pattern.search(line)
-                if not m or trig.type in fired:
+            quote = next((q for q in article.quotes if q.start - 1 <= sent.start < q.end), None)
+            cands = rules.find_triggers(sent, s_index, lex)
+            if cands:
+                lines.append(f"[{s_index}] {sent.text}")
+            for c in cands:
+                c.note("trigger", f"{c.entry.text!r} ({c.entry.pos}) → {c.frame.name} {c.frame.type}")
+                if rules.is_embedded(c, cands) and not rules.source_agent(c):
+                    c.note("decision", "no event: the content of another trigger's argument")
+                    lines.extend("    " + t for t in c.trace)
                     continue
-                if quote and not trig.quotes:
-                    continue
-                toks = sorted({index[k] for k in range(m.start(), min(m.end(), len(index))) if line[k] != " "})
-                if not toks:
-                    continue
-                ev = self._event(article, sent, s_index, trig, toks, quote, context, roster)
+                ev = self._event(article, c, quote, context, roster, home, lex)
+                lines.extend("    " + t for t in c.trace)
                 if ev is None:
                     continue
-                fired.add(trig.type)
                 events.append(ev)
-                if trig.symmetric and len(ev.actors) >= 2:
+                if c.frame.symmetric and len(ev.actors) >= 2:
                     context = ev.actors
-        return _merge_within(events)
+        return _merge_within(events), lines
 
-    # actors --------------------------------------------------------------------------
+    # the event of one candidate -------------------------------------------------------------------
+
+    def _event(self, article: Article, c: Candidate, quote, context: list[Actor], roster: list[Mention],
+               home: Actor | None, lex: Lexicon) -> Event | None:
+        sent, frame = c.sent, c.frame
+        if quote is not None and not frame.quotes:
+            c.note("decision", "no event: inside a quotation")
+            return None
+        for rule in rules.SOURCE_RULES:
+            found = rule(c)
+            if found:
+                c.source_roots = found
+                c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found))
+                break
+        for rule in rules.TARGET_RULES:
+            found = rule(c)
+            if found:
+                c.target_roots = [r for r in found if r not in c.source_roots]
+                c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found))
+                break
+        if frame.inverse:
+            c.source_roots, c.target_roots = c.target_roots, c.source_roots
+        src_tokens = self._phrase(sent, c.source_roots)
+        source = self._actors(article, sent, c.source_roots, home, context)
+        target = [a for a in self._actors(article, sent, c.target_roots, home, context, exclude=src_tokens,
+                                          exclude_ids=frozenset(a.id for a in source))
+                  if a.id not in {s.id for s in source}]
+        conf = frame.confidence or confidence("default")
+        if not source and quote is not None:
+            subj = {sent.tokens[r].lemma for r in c.source_roots}
+            if not c.source_roots or subj & word_sets()["first_person"]:
+                source = self._speaker(article, quote.speaker_id)
+                if source:
+                    c.note("source_speaker", source[0].name)
+        if c.climbed:
+            conf = min(conf, confidence("climbed"))
+        c.note("actors", f"source {[a.name for a in source]} target {[a.name for a in target]}")
+        actors = self._sides(article, c, source, target, context, roster, home)
+        if actors is None:
+            return None
+        for rule in rules.STATUS_RULES:
+            st = rule(c)
+            if st:
+                c.status = st
+                c.note(rule.__name__, st)
+                break
+        event_type, cameo = frame.type, frame.cameo
+        if c.status == "planned" and frame.type in HOSTILE and CONDITIONAL.search(sent.text):
+            event_type, cameo = "THREATEN", "130"  # "will withdraw … unless": a threat
+        c.timex = rules.event_time(c, article.timexes)
+        date, basis = None, None
+        if c.timex is not None:
+            date = c.timex.value
+            basis = "explicit" if c.timex.basis in ("explicit", "season") else "relative"
+            c.note("event_time", f"{c.timex.text!r} → {date}")
+        elif article.published and c.status == "occurred" and c.s_index <= 2:
+            date, basis = article.published[:10], "publication"
+            c.note("event_time", f"publication date {date} (lead sentence)")
+        mode = frame.mode
+        if frame.type == "CONSULT" and mode is None and re.search(r"телефон|phone", sent.text, re.IGNORECASE):
+            mode = "phone"
+        if quote is not None:
+            conf += confidence("in_quote")
+        if len(actors) < 2 or any(a.role == "source" for a in actors) != any(a.role == "target" for a in actors):
+            conf = min(conf, confidence("one_side"))
+        c.note("decision", f"event {event_type} {c.status} {[(a.name, a.role) for a in actors]} {date or ''}")
+        key = f"{article.id}:{sent.start}:{c.head}:{event_type}"
+        return Event(
+            id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], type=event_type, mode=mode, cameo=cameo,
+            status=c.status, date=date, date_basis=basis, actors=actors,
+            evidence=[Evidence(article.id, sent.start, sent.end, sent.text)],
+            location=self._location(article, sent, c.s_index, mode), topics=self._topics(sent),
+            confidence=max(0.05, min(0.99, conf)), rule=f"{frame.name}:{','.join(_rule_names(c))}",
+        )
+
+    def _sides(self, article: Article, c: Candidate, source: list[Actor], target: list[Actor],
+               context: list[Actor], roster: list[Mention], home: Actor | None) -> list[Actor] | None:
+        """The event's actors with their roles, or None (with the reason noted) when it makes no event."""
+        frame, sent = c.frame, c.sent
+        if frame.actors == "context":
+            source = [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
+            if not source:
+                c.note("decision", "no event: no earlier participants to refer to")
+                return None
+        if frame.actors == "multilateral":
+            extra = [self._actor(article.entities[m.entity_id]) for m in roster if m.entity_id in article.entities]
+            people = _unique([a for a in [*source, *target, *extra] if a.type == "PER"])
+            if len(people) < 3:
+                c.note("decision", "no event: a summit needs three named participants")
+                return None
+            return [Actor(a.id, a.name, a.type, "participant", a.country) for a in people]
+        if frame.actors.startswith("heads:"):
+            heads = self._heads(article, sent, frame.actors.split(":")[1])
+            if len(heads) < 2:
+                c.note("decision", "no event: fewer than two countries' office holders")
+                return None
+            return heads
+        if frame.symmetric or (len(source) >= 2 and not target and EACH_OTHER.search(sent.text)):
+            parts = _unique([*source, *target])
+            if len(parts) == 1 and frame.mode == "visit":
+                host = self._host(article, sent)
+                if host is not None and host.id != parts[0].id:
+                    parts.append(host)
+            if len(parts) < 2:
+                c.note("decision", "no event: one participant")
+                return None
+            return [Actor(a.id, a.name, a.type, "participant", a.country) for a in parts]
+        if not source and target and frame.state:
+            state = self._place_state(article, sent) or home
+            if state is not None and state.id not in {a.id for a in target}:
+                source = [state]
+                c.note("source_state", f"{state.name} (the state where it happens)")
+        if not source and not target:
+            c.note("decision", "no event: no side named")
+            return None
+        if not (source and target) and not frame.alone:
+            c.note("decision", "no event: the frame needs both sides")
+            return None
+        return ([Actor(a.id, a.name, a.type, "source", a.country) for a in source[:4]]
+                + [Actor(a.id, a.name, a.type, "target", a.country) for a in target[:6]])
+
+    # actors -------------------------------------------------------------------------------------
+
+    def _phrase(self, sent: Sentence, roots: list[int]) -> set[int]:
+        prune = word_sets()["prune"]
+        out: set[int] = set()
+        for r in roots:
+            out |= subtree(sent, r, prune)
+        return out
+
+    def _actors(self, article: Article, sent: Sentence, roots: list[int], home: Actor | None,
+                context: list[Actor], exclude: set[int] = frozenset(),
+                exclude_ids: frozenset[str] = frozenset()) -> list[Actor]:
+        """Who an argument phrase names: people and bodies it mentions, the state a body belongs to,
+        a generic group, or the previous event's sides ("стороны")."""
+        if not roots:
+            return []
+        tokens = self._phrase(sent, roots) - set(exclude)
+        named = self._group(article, sent, tokens)
+        heads = [sent.tokens[r].lemma for r in roots]
+        if named:
+            return _unique([x for a in named for x in self._with_state(article, a)])
+        words = word_sets()
+        generic = generic_actors()
+        for r, lem in zip(roots, heads):
+            if lem in words["personal_pronouns"]:
+                person = self._antecedent(article, sent, r, exclude_ids)
+                if person is not None:
+                    return [person]
+            if lem in words["not_actors"]:
+                continue
+            if lem in generic:
+                name = generic[lem]
+                ent = article.entities.setdefault(f"e-generic-{slug(name)}",
+                                                  Entity(f"e-generic-{slug(name)}", name, "ORG"))
+                return [self._actor(ent)]
+            if lem in words["state_bodies"]:
+                state = self._place_state(article, sent, tokens) or home
+                return [state] if state is not None else []
+            if lem in words["context_nouns"] and context:
+                return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
+        return []
+
+    def _antecedent(self, article: Article, sent: Sentence, i: int, exclude_ids: frozenset[str]) -> Actor | None:
+        """The person a third-person pronoun stands for: the nearest person named before it."""
+        at = sent.tokens[i].start
+        before = [m for m in article.mentions if m.field == "text" and m.type == "PER" and m.end <= at
+                  and m.entity_id in article.entities and m.entity_id not in exclude_ids and at - m.end < 600]
+        if not before:
+            return None
+        return self._actor(article.entities[max(before, key=lambda m: m.end).entity_id])
+
+    def _with_state(self, article: Article, a: Actor) -> list[Actor]:
+        """A body of a state ("Полиция Нью-Йорка", "Government of Russia") acts for the state too."""
+        if a.type != "ORG":
+            return [a]
+        ent = article.entities.get(a.id)
+        mentions = [m for m in article.mentions if m.entity_id == a.id and m.field == "text"]
+        words = {lemma(w) for m in mentions for w in re.findall(r"\w+", m.text)}
+        words |= {w.lower() for w in re.findall(r"\w+", ent.name if ent else a.name)}
+        if not words & word_sets()["state_bodies"]:
+            return [a]
+        country = self.kb.country(a.country)
+        if country is None:  # "Хорошевский суд Москвы": the state of the place in its name
+            for m in mentions:
+                for n in article.mentions:
+                    inner = article.entities.get(n.entity_id or "")
+                    if n.type == "LOC" and m.start <= n.start < m.end and inner is not None and inner.country:
+                        country = self.kb.country(inner.country)
+        if country is None:
+            return [a]
+        return [a, Actor(country.entity_id, country.en, "LOC", a.role, country.country)]
+
+    def _home_state(self, article: Article) -> Actor | None:
+        c = self.kb.country(article.home_country)
+        return Actor(c.entity_id, c.en, "LOC", "participant", c.country) if c is not None else None
+
+    def _place_state(self, article: Article, sent: Sentence, tokens: set[int] | None = None) -> Actor | None:
+        """The state of a place named in the phrase or the sentence: "полиция Белиза", "в Бангкоке"."""
+        lo, hi = sent.start, sent.end
+        spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens] if tokens else [(lo, hi)]
+        for want_inside in (True, False):
+            for m in article.mentions:
+                if m.field != "text" or m.type != "LOC" or not (lo <= m.start < hi):
+                    continue
+                inside = any(s < m.end and m.start < e for s, e in spans)
+                if inside != want_inside:
+                    continue
+                ent = article.entities.get(m.entity_id or "")
+                country = self.kb.country(ent.country) if ent and ent.country else None
+                if country is not None:
+                    return Actor(country.entity_id, country.en, "LOC", "participant", country.country)
+            for t in sent.tokens:
+                inside = any(s <= t.start < e for s, e in spans)
+                if inside == want_inside and t.pos == "ADJ":
+                    e = self.kb.adjective(t.text)
+                    if e is not None and e.kind == "country":
+                        return Actor(e.entity_id, e.en, "LOC", "participant", e.country)
+            if tokens is None:
+                break
+        return None
+
     def _roster(self, article: Article) -> list[Mention]:
         """People listed as attending a meeting: the sentence that says who took part."""
         for sent in article.sentences:
-            line, _ = _lemma_line(sent)
-            if re.search(r"участие|attend by|take part", line):
-                pers = [m for m in article.mentions if m.field == "text" and sent.start <= m.start < sent.end and m.type == "PER"]
+            line = " ".join(t.lemma for t in sent.tokens)
+            if re.search(r"участие|участвовать|attend by|take part|participate", line):
+                pers = [m for m in article.mentions
+                        if m.field == "text" and sent.start <= m.start < sent.end and m.type == "PER"]
                 if len({m.entity_id for m in pers}) >= 3:
                     return pers
         return []
 
     def _group(self, article: Article, sent: Sentence, tokens: set[int]) -> list[Actor]:
+        """Actors the mentions inside the tokens name: people first, else organisations and states."""
         spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens]
         found = [m for m in article.mentions if m.field == "text" and sent.start <= m.start < sent.end
                  and any(s < m.end and m.start < e for s, e in spans)]
         actors = [self._actor(article.entities[m.entity_id]) for m in found if m.entity_id in article.entities]
         for i in sorted(tokens):  # "российская сторона", "the Russian side"
             t = sent.tokens[i]
-            e = self.kb.adjective(t.text) if t.pos == "ADJ" or (t.text[:1].isupper() and t.pos in ("PROPN", "ADJ")) else None
+            e = self.kb.adjective(t.text) if t.pos == "ADJ" or (t.text[:1].isupper() and t.pos in ("PROPN", "ADJ")) \
+                else None
             if e is not None and e.kind == "country" and not any(m.start <= t.start < m.end for m in found):
                 actors.append(Actor(id=e.entity_id, name=e.en, type="LOC", role="participant", country=e.country))
         people = [a for a in actors if a.type == "PER"]
         # a city is where an event happens, not who takes part: only countries stand as LOC actors
         states = [a for a in actors if a.type == "ORG" or (a.type == "LOC" and self.kb.country(a.country) is not None
                                                           and self.kb.country(a.country).entity_id == a.id)]
-        chosen = people or states
-        out, seen = [], set()
-        for a in chosen:
-            if a.id not in seen:
-                seen.add(a.id)
-                out.append(a)
-        return out
-
-    def _generic(self, article: Article, sent: Sentence, root: int, allow_generic: bool = False) -> list[Actor]:
-        """An unnamed group as an actor: the noun phrase itself ("paper workers"), with the country its
-        adjective names ("French"); only nouns of people or bodies, not pronouns or things in general."""
-        head = sent.tokens[root]
-        if head.feats.get("Animacy") == "Inan":  # Russian: "соглашение" does nothing to anyone
-            return []
-        if head.pos not in ("NOUN", "PROPN") or head.lemma in FIRST_PERSON or (
-                head.lemma in GENERIC_SUBJECTS and not allow_generic):
-            return []
-        sub = sorted(_subtree(sent, root))
-        left = [i for i in sub if i <= root and sent.tokens[i].pos in ("ADJ", "NOUN", "PROPN")
-                and sent.tokens[i].rel not in ("det", "punct")]
-        words = [sent.tokens[i] for i in left if all(sent.tokens[k].pos != "PUNCT" for k in range(i, root))][-5:]
-        if not words:
-            return []
-        country = None
-        for t in words:
-            e = self.kb.adjective(t.text)
-            if e is not None and e.kind == "country":
-                country = e.country
-        name = " ".join(t.text for t in words if not (self.kb.adjective(t.text) and t.pos == "ADJ"))
-        name = name or head.text
-        lemma_key = "-".join(t.lemma for t in words)
-        ent_id = f"e-group-{slug(lemma_key + ('-' + country.lower() if country else ''))}"
-        ent = article.entities.setdefault(ent_id, Entity(ent_id, name, "ORG", None, None, country))
-        return [Actor(ent.id, ent.name, "ORG", "participant", country)]
-
-    def _place_country(self, article: Article, sent: Sentence, tokens: set[int]) -> list[Actor]:
-        """The country of a city named among the tokens: "arrived in Bosnia", "in Baku" → Azerbaijan."""
-        spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens]
-        for m in article.mentions:
-            if m.field == "text" and m.type == "LOC" and any(s < m.end and m.start < e for s, e in spans):
-                ent = article.entities.get(m.entity_id or "")
-                country = self.kb.country(ent.country) if ent and ent.country else None
-                if country is not None and country.entity_id != ent.id:  # a city, not the country itself
-                    return [Actor(country.entity_id, country.en, "LOC", "participant", country.country)]
-        return []
+        return _unique(people or states)
 
     def _host(self, article: Article, sent: Sentence) -> Actor | None:
         for m in article.mentions:
@@ -233,135 +350,14 @@ class EventExtractor:
         country = ent.country if ent.type != "LOC" or ent.country else None
         return Actor(id=ent.id, name=ent.name, type=ent.type, role=role, country=country)
 
-    def _speaker_actor(self, article: Article, speaker_id: str | None) -> list[Actor]:
+    def _speaker(self, article: Article, speaker_id: str | None) -> list[Actor]:
         if speaker_id and speaker_id in article.entities:
             return [self._actor(article.entities[speaker_id])]
         return []
 
-    def _event(self, article: Article, sent: Sentence, s_index: int, trig: Trigger, toks: list[int],
-               quote, context: list[Actor], roster: list[Mention]) -> Event | None:
-        anchor = _anchor(sent, toks)
-        subj_roots = [i for i, t in enumerate(sent.tokens) if t.head == anchor and t.rel.startswith("nsubj")]
-        # "Syria says it is willing to withdraw": a pronoun subject is the subject of the verb above
-        up, hops = anchor, 0
-        while (not subj_roots or all(sent.tokens[r].pos == "PRON" for r in subj_roots)) and \
-                sent.tokens[up].head >= 0 and hops < 4:
-            up, hops = sent.tokens[up].head, hops + 1
-            above = [i for i, t in enumerate(sent.tokens) if t.head == up and t.rel.startswith("nsubj")
-                     and t.pos != "PRON"]
-            if above:
-                subj_roots = above
-                break
-        subj_tokens: set[int] = set()
-        for r in subj_roots:
-            subj_tokens |= _subtree(sent, r)
-        obj_roots = [i for i, t in enumerate(sent.tokens)
-                     if (t.head == anchor or t.head in toks) and i not in subj_tokens and i != anchor
-                     and t.rel.split(":")[0] in OBJ_RELS]
-        source = self._group(article, sent, subj_tokens)
-        target: list[Actor] = []
-        for r in obj_roots:  # the nearest argument that names someone else is the counterpart
-            target = [a for a in self._group(article, sent, _subtree(sent, r) - subj_tokens)
-                      if a.id not in {x.id for x in source}]
-            if target:
-                break
-        if not source and subj_roots and trig.actors == "pair" and not (context and {
-                sent.tokens[r].lemma for r in subj_roots} & GENERIC_SUBJECTS):  # "police", "angry paper workers"
-            source = self._generic(article, sent, subj_roots[0], allow_generic=True)
-        if trig.rule == "must":  # "declared that China must drop barriers": the one who must is the target
-            must = next((i for i, t in enumerate(sent.tokens) if t.lemma in ("must", "should") and t.head >= 0), None)
-            if must is not None:
-                verb = sent.tokens[must].head
-                subj = {i for i, t in enumerate(sent.tokens) if t.head == verb and t.rel.startswith("nsubj")}
-                inner: set[int] = set()
-                for r in subj:
-                    inner |= _subtree(sent, r)
-                target = self._group(article, sent, inner) or (
-                    self._generic(article, sent, min(subj)) if subj else [])
-        if not target and trig.actors == "pair":  # "demanded that the US cancel …": someone named further down
-            deeper = sorted(_subtree(sent, anchor) - subj_tokens - {anchor}, key=lambda i: abs(i - anchor))
-            mine = {x.id for x in source}
-            target = [a for a in self._group(article, sent, set(deeper)) if a.id not in mine] or \
-                [a for a in self._place_country(article, sent, set(deeper)) if a.id not in mine]
-        if not target and obj_roots and trig.actors == "pair" and not trig.symmetric:
-            first = next((r for r in obj_roots if sent.tokens[r].pos in ("NOUN", "PROPN")), None)
-            target = self._generic(article, sent, first) if first is not None else []
-        subj_lemmas = {sent.tokens[i].lemma for i in subj_roots}
-        from_context = False
-        if trig.actors == "context":
-            source = []  # an impersonal report ("достигнута договоренность") is about the known participants
-        if not source:
-            if quote and (subj_lemmas & FIRST_PERSON or not subj_roots):
-                source = self._speaker_actor(article, quote[2])
-            if source:
-                pass
-            elif trig.actors == "context" or subj_lemmas & GENERIC_SUBJECTS:
-                source = [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
-                from_context = True
-        if trig.actors == "context" and not source:
-            return None
-        if trig.actors == "multilateral":
-            extra = [self._actor(article.entities[m.entity_id]) for m in roster if m.entity_id in article.entities]
-            people = {a.id: a for a in [*source, *target, *extra] if a.type == "PER"}
-            if len(people) < 3:
-                return None
-            actors = [Actor(a.id, a.name, a.type, "participant", a.country) for a in people.values()]
-        elif trig.actors.startswith("heads:"):
-            actors = self._heads(article, sent, trig.actors.split(":")[1])
-            if len(actors) < 2:
-                return None
-        elif trig.symmetric:
-            if not source and not from_context:  # a parse without a subject: everyone the trigger's arguments name
-                every = [a for r in obj_roots for a in self._group(article, sent, _subtree(sent, r) - subj_tokens)]
-                people = [a for a in every if a.type == "PER"]
-                if len({a.id for a in people}) >= 2:
-                    target = people
-            merged = {a.id: a for a in [*source, *target]}
-            if trig.mode == "visit" and len(merged) == 1:  # "arrived in Amman on a visit": the host country
-                host = self._host(article, sent)
-                if host is not None and host.id not in merged:
-                    merged[host.id] = host
-            if trig.rule in ("congratulate",) or len(merged) < (2 if trig.type == "CONSULT" else 1):
-                return None
-            actors = [Actor(a.id, a.name, a.type, "participant", a.country) for a in merged.values()]
-        else:
-            tgt = [a for a in target if a.id not in {s.id for s in source}]
-            if re.search(r"друг друга|each other", sent.text) and len(source) >= 2:
-                actors = [Actor(a.id, a.name, a.type, "participant", a.country) for a in source]
-            elif not source or (not tgt and trig.type not in SOURCE_ONLY):
-                return None
-            else:
-                actors = [Actor(a.id, a.name, a.type, "source", a.country) for a in source[:4]] + \
-                         [Actor(a.id, a.name, a.type, "target", a.country) for a in tgt[:6]]
-        timex = self._timex(article, sent)
-        status = self._status(sent, anchor, toks)
-        event_type = trig.type
-        if status == "planned" and trig.type in HOSTILE | {"RETREAT", "REJECT"} and CONDITIONAL.search(sent.text):
-            event_type = "THREATEN"  # "will withdraw … unless", "или же будет введено": a threat
-        if timex is not None:
-            date, basis = timex.value, ("explicit" if timex.basis in ("explicit", "season") else
-                                        "relative" if timex.basis in ("relative", "partial") else None)
-        elif article.published and status == "occurred" and s_index <= 2:
-            date, basis = article.published[:10], "publication"
-        else:
-            date, basis = None, None
-        location = self._location(article, sent, s_index, trig)
-        evidence = Evidence(article.id, sent.start, sent.end, sent.text)
-        key = f"{article.id}:{sent.start}:{trig.type}"
-        conf = 0.9 if trig.rule in ("phone_call", "receive", "summit") else 0.75
-        if from_context:
-            conf -= 0.15
-        if quote:
-            conf -= 0.1
-        return Event(
-            id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], type=event_type, mode=trig.mode,
-            cameo=trig.cameo if event_type == trig.type else "130",
-            status=status, date=date, date_basis=basis, actors=actors, evidence=[evidence], location=location,
-            topics=self._topics(sent), confidence=conf, rule=trig.rule,
-        )
-
     def _heads(self, article: Article, sent: Sentence, role: str) -> list[Actor]:
-        timex = self._timex(article, sent)
+        """The holders of a role in each country the sentence names ("переговоры президентов X и Y")."""
+        timex = rules.event_time(Candidate(sent, 0, 0, [], None, None), article.timexes)  # type: ignore[arg-type]
         date = timex.value if timex and timex.value and re.match(r"\d{4}-\d{2}-\d{2}$", timex.value) else \
             (article.published[:10] if article.published else None)
         out = []
@@ -379,35 +375,18 @@ class EventExtractor:
                 article.entities.setdefault(h.entity_id, Entity(h.entity_id, h.en, "PER", h.ru, h.wikidata, h.country))
             else:
                 out.append(self._actor(ent))
-        return out
+        return _unique(out)
 
-    def _timex(self, article: Article, sent: Sentence) -> Timex | None:
-        inside = [t for t in article.timexes if sent.start <= t.start < sent.end and t.value and t.basis != "vague"]
-        return inside[0] if inside else None
-
-    def _status(self, sent: Sentence, anchor: int, toks: list[int]) -> str:
-        line, _ = _lemma_line(sent)
-        a = sent.tokens[anchor]
-        near = {sent.tokens[i].lemma for i, t in enumerate(sent.tokens) if t.head == anchor}
-        if near & {"не", "not", "n't", "never"} or re.search(r"(^| )(fail|не удаться|не смочь) ", line):
-            return "negated"
-        if "бы" in near:
-            return "hypothetical"
-        if "would" in near:  # reported speech: "said it would allow" is an announced intention
-            return "planned"
-        if a.feats.get("Tense") == "Fut" or PLANNED.search(line):
-            return "planned"
-        return "occurred"
-
-    def _location(self, article: Article, sent: Sentence, s_index: int, trig: Trigger) -> dict | None:
+    def _location(self, article: Article, sent: Sentence, s_index: int, mode: str | None) -> dict | None:
         for m in article.mentions:
             if m.field == "text" and sent.start <= m.start < sent.end and m.type == "LOC":
                 ent = article.entities.get(m.entity_id or "")
                 before = article.text[max(0, m.start - 4): m.start].lower()
-                if ent and re.search(r"(^|\s)(в|во|in|at)\s$", before) and self.kb.country(ent.country) is not None \
-                        and self.kb.country(ent.country).entity_id != ent.id:
+                country = self.kb.country(ent.country) if ent else None
+                if ent and re.search(r"(^|\s)(в|во|in|at)\s$", before) and country is not None \
+                        and country.entity_id != ent.id:
                     return {"id": ent.id, "name": ent.name}
-        if article.dateline and article.dateline.get("place") and trig.mode != "phone" and s_index <= 2:
+        if article.dateline and article.dateline.get("place") and mode != "phone" and s_index <= 2:
             place = article.dateline["place"]
             found = self.kb.find(place, "LOC")
             return {"id": found[0].entity_id if found else None, "name": place}
@@ -418,20 +397,48 @@ class EventExtractor:
         return sorted(k for k, words in topic_lexicon().items() if lem & words)
 
 
+def _rule_names(c: Candidate) -> list[str]:
+    return [t.split(":")[0] for t in c.trace if not t.startswith(("trigger", "decision", "actors"))]
+
+
+def _sides_of(ev: Event) -> tuple[set[str], set[str], set[str]]:
+    src = {a.id for a in ev.actors if a.role == "source"}
+    tgt = {a.id for a in ev.actors if a.role == "target"}
+    part = {a.id for a in ev.actors if a.role not in ("source", "target")}
+    return src, tgt, part
+
+
+def _same(a: Event, b: Event) -> bool:
+    """Two reports in one article of one event: same type and status, compatible dates, sides that agree
+    (each side the same or unnamed in one of them, at least one side shared)."""
+    if a.type != b.type or a.status != b.status or not _compatible(a.date, b.date):
+        return False
+    sa, ta, pa = _sides_of(a)
+    sb, tb, pb = _sides_of(b)
+    if pa or pb:
+        return bool(pa and pb) and (pa <= pb or pb <= pa)
+
+    def agree(x: set[str], y: set[str]) -> bool:
+        return not x or not y or bool(x & y)
+
+    return agree(sa, sb) and agree(ta, tb) and bool(sa & sb or ta & tb)
+
+
 def _merge_within(events: list[Event]) -> list[Event]:
-    """Two reports of one event in the same article (same type, actors, compatible date) become one."""
+    """Reports of one event in the same article become one event with every sentence as evidence."""
     out: list[Event] = []
     for ev in events:
-        ids = {a.id for a in ev.actors}
-        same = next((o for o in out if o.type == ev.type and {a.id for a in o.actors} == ids
-                     and _compatible(o.date, ev.date) and o.status == ev.status), None)
+        same = next((o for o in out if _same(o, ev)), None)
         if same is None:
             out.append(ev)
             continue
+        have = {a.id for a in same.actors}
+        same.actors.extend(a for a in ev.actors if a.id not in have)
         same.evidence.extend(ev.evidence)
-        same.date = same.date or ev.date
-        same.date_basis = same.date_basis or ev.date_basis
+        if same.date is None and ev.date:
+            same.date, same.date_basis = ev.date, ev.date_basis
         same.location = same.location or ev.location
+        same.mode = same.mode or ev.mode
         same.topics = sorted(set(same.topics) | set(ev.topics))
-        same.confidence = min(0.99, max(same.confidence, ev.confidence) + 0.05)
+        same.confidence = min(0.99, max(same.confidence, ev.confidence) + confidence("merged_report"))
     return out

@@ -1,0 +1,116 @@
+"""Fast loop on the events stage: analyse the gold texts once (cached), re-run only event extraction.
+
+    .venv/bin/python eval/events_loop.py [--half A|B|all] [-v] [-t] [--only KEY...]
+
+Scores with the rules of ../shared/tools/score_seeds.py (type, actors by accepted spellings, date, status),
+like score_events_dev.py, but in-process, so a lexicon change is measured in seconds. Halves A and B split
+the articles by a hash of their key: tune on one, report the other. The real figure is score_events_dev.py.
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import copy
+import hashlib
+import json
+import pickle
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+sys.path.insert(0, str(SHARED / "tools"))
+from score_seeds import Names, event_matches  # noqa: E402
+
+CACHE = ROOT / ".cache" / "events_loop.pkl"
+
+
+def half(key: str) -> str:
+    return "A" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 2 == 0 else "B"
+
+
+def analysed(gold: dict, data: Path) -> dict:
+    from letopis.model import Document
+    from letopis.pipeline import STAGES, Pipeline
+
+    sig = hashlib.sha1(b"".join(p.read_bytes() for p in sorted((ROOT / "src/letopis").rglob("*"))
+                                if p.is_file() and "events" not in p.parts and p.suffix in (".py", ".yaml")
+                                and p.name != "triggers.yaml")).hexdigest()
+    if CACHE.exists():
+        cached = pickle.loads(CACHE.read_bytes())
+        if cached.get("sig") == sig:
+            return cached["articles"]
+    pipe = Pipeline(tuple(s for s in STAGES if s.name not in ("events", "sign")))
+    out = {}
+    for key, g in gold["articles"].items():
+        text = (data / g["path"]).read_text(encoding="utf-8")
+        out[key] = pipe.run(Document(id=hashlib.sha256(text.encode()).hexdigest(), source=key, text=text))
+    CACHE.parent.mkdir(exist_ok=True)
+    CACHE.write_bytes(pickle.dumps({"sig": sig, "articles": out}))
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--gold", default=str(SHARED / "gold" / "events_dev.json"))
+    ap.add_argument("--data", default=str(SHARED / "data" / "NEREL-v1.1"))
+    ap.add_argument("--half", default="all")
+    ap.add_argument("-v", action="store_true")
+    ap.add_argument("-t", action="store_true")
+    ap.add_argument("--only", nargs="*")
+    args = ap.parse_args()
+    gold = json.loads(Path(args.gold).read_text())
+    names = Names(gold["entities"])
+    arts = analysed(gold, Path(args.data))
+    from letopis.link.kb import default_kb
+    from letopis.events.extract import EventExtractor
+
+    ext = EventExtractor(default_kb())
+    per = collections.defaultdict(lambda: [0, 0, 0, 0])
+    core = hit_d = hit_nd = n_ext = n_ok = 0
+    for key, g in gold["articles"].items():
+        if args.half != "all" and half(key) != args.half or args.only and key not in args.only:
+            continue
+        art = copy.deepcopy(arts[key])
+        if not hasattr(art, "sentences"):
+            print("REJECTED", key, art)
+            continue
+        mine = [ev.__class__ and __import__("letopis.model", fromlist=["x"]).event_record(ev) for ev in ext(art)]
+        used, used_nd = set(), set()
+        for ge in sorted(g["events"], key=lambda e: not e["core"]):
+            h = next((i for i, e in enumerate(mine) if i not in used and event_matches(ge, e, names)), None)
+            if h is not None:
+                used.add(h)
+            nd = {k: v for k, v in ge.items() if k != "date"}
+            h2 = next((i for i, e in enumerate(mine) if i not in used_nd and event_matches(nd, e, names)), None)
+            if h2 is not None:
+                used_nd.add(h2)
+            if ge["core"]:
+                core += 1
+                hit_d += h is not None
+                hit_nd += h2 is not None
+                per[ge["type"]][0] += 1
+                per[ge["type"]][1] += h2 is not None
+                if args.v and h is None:
+                    who = ge.get("participants") or (ge.get("source"), ge.get("target"))
+                    print(f"MISS{'(date)' if h2 is not None else ''} {key} {ge['type']} {who} {ge.get('date', '-')} "
+                          f"{ge.get('status')}: {ge.get('note', '')[:200]}")
+        n_ext += len(mine)
+        n_ok += len(used_nd)
+        for i, e in enumerate(mine):
+            per[e["type"]][2] += 1
+            per[e["type"]][3] += i in used_nd
+            if args.v and i not in used_nd:
+                who = [(a["name"], a["role"]) for a in e["actors"]]
+                print(f"EXTRA {key} {e['type']} {who} {e['date']} {e['status']}: {e['evidence'][0]['text'][:200]}")
+    if args.t:
+        print(f"{'type':10} {'core':>5} {'found':>6} {'extracted':>10} {'right':>6}")
+        for t, (c, h, x, ok) in sorted(per.items(), key=lambda kv: -kv[1][0]):
+            print(f"{t:10} {c:5} {h:6} {x:10} {ok:6}")
+    print(f"half {args.half}: core recall {hit_d / max(core, 1):.2f} with dates, {hit_nd / max(core, 1):.2f} without "
+          f"({hit_d}/{hit_nd}/{core}); precision {n_ok / max(n_ext, 1):.2f} ({n_ok}/{n_ext})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

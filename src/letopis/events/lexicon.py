@@ -1,0 +1,121 @@
+"""The event lexicon: trigger classes with their argument frames, and the settings the rules consult.
+
+Both are data (lexicons/events_ru.yaml, events_en.yaml, event_settings.yaml); this module only reads
+them and indexes the triggers by lemma.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One trigger class: what it means (type, CAMEO, mode) and where its sides are."""
+
+    name: str
+    type: str
+    cameo: str
+    mode: str | None = None
+    target: tuple[str, ...] = ("obj",)
+    symmetric: bool = False
+    inverse: bool = False
+    alone: bool = False
+    state: bool = False  # an act only a state does (arrest, charge, release): unnamed, it is the state's
+    actors: str = "pair"  # pair | multilateral | heads:<role> | context
+    quotes: bool = True
+    confidence: float | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A lemma (or a phrase's head) that opens a frame; `rest` are the phrase's other lemmas."""
+
+    lemma: str
+    pos: str  # verb | noun | phrase
+    frame: Frame
+    rest: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        return " ".join((self.lemma, *self.rest))
+
+
+@dataclass(slots=True)
+class Lexicon:
+    frames: dict[str, Frame] = field(default_factory=dict)
+    by_lemma: dict[str, list[Entry]] = field(default_factory=dict)
+    patterns: list[tuple[re.Pattern[str], Frame]] = field(default_factory=list)
+
+    def entries(self) -> list[Entry]:
+        return [e for es in self.by_lemma.values() for e in es]
+
+
+def _frame(c: dict) -> Frame:
+    return Frame(
+        name=c["class"], type=c["type"], cameo=str(c["cameo"]), mode=c.get("mode"),
+        target=tuple(c.get("target") or ("obj",)),
+        symmetric=bool(c.get("symmetric", c["type"] in SYMMETRIC_TYPES)),
+        inverse=bool(c.get("inverse", False)), alone=bool(c.get("alone", False)), state=bool(c.get("state", False)),
+        actors=c.get("actors", "pair"), quotes=bool(c.get("quotes", True)), confidence=c.get("confidence"),
+    )
+
+
+def _fold(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+@lru_cache(maxsize=4)
+def lexicon(language: str) -> Lexicon:
+    """The trigger classes of one language, indexed by lemma; phrases before single words."""
+    path = resources.files("letopis.lexicons").joinpath(f"events_{language}.yaml")
+    if not path.is_file():
+        return Lexicon()
+    classes = yaml.safe_load(path.read_text("utf-8")).get(language) or []
+    lex = Lexicon()
+    for c in classes:
+        frame = _frame(c)
+        if frame.name in lex.frames:
+            raise ValueError(f"events_{language}.yaml: class {frame.name!r} is defined twice")
+        lex.frames[frame.name] = frame
+        for pos in ("verbs", "nouns"):
+            for w in c.get(pos) or []:
+                lex.by_lemma.setdefault(_fold(w), []).append(Entry(_fold(w), pos[:-1], frame))
+        for ph in c.get("phrases") or []:
+            words = _fold(ph).split()
+            lex.by_lemma.setdefault(words[0], []).append(Entry(words[0], "phrase", frame, tuple(words[1:])))
+        for pat in c.get("patterns") or []:
+            lex.patterns.append((re.compile(pat), frame))
+    for es in lex.by_lemma.values():
+        es.sort(key=lambda e: -len(e.rest))  # "предъявить обвинение" before "предъявить"
+    return lex
+
+
+@lru_cache(maxsize=1)
+def settings() -> dict:
+    return yaml.safe_load(resources.files("letopis.lexicons").joinpath("event_settings.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def word_sets() -> dict[str, frozenset[str]]:
+    """The settings' word lists as sets, and every generic noun mapped to its generic actor."""
+    s = settings()
+    out = {k: frozenset(v) for k, v in s["status"].items()}
+    out |= {k: frozenset(v) for k, v in s["arguments"].items()}
+    out["state_bodies"] = frozenset(s["state_bodies"])
+    return out
+
+
+@lru_cache(maxsize=1)
+def generic_actors() -> dict[str, str]:
+    return {w: name for name, words in settings()["generic"].items() for w in words}
+
+
+def confidence(name: str) -> float:
+    return float(settings()["confidence"][name])

@@ -1,0 +1,374 @@
+"""Rule functions of the event layer, in the manner of razdel's: each decides one thing about a candidate
+event (its trigger, source, target, status, date, mode) or passes by returning None. The candidate records
+which function decided what, so `letopis process --explain-events` can show it.
+
+Argument slots come from the dependency parse: `slots()` names each argument of a trigger word by its
+grammatical role ("subj", "subj_pass", "obj", "dat", "gen", "ins", "agent", "poss") or by its preposition
+("с", "против", "with", "against"), in both languages.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from letopis.events.lexicon import Entry, Frame, Lexicon, word_sets
+from letopis.events.tree import ancestors, base_rel, case, case_marker, children, is_passive, rel, subtree
+from letopis.model import Sentence, Timex
+
+# prepositions that, after a preposition-noun pair, name the real argument ("в адрес X", "в отношении X")
+COMPOUND_PREPS = {("в", "адрес"): "в адрес", ("в", "отношение"): "в отношение", ("со", "сторона"): "agent",
+                  ("с", "сторона"): "agent", ("на", "имя"): "dat"}
+SUBJECT_RELS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
+CLIMB_RELS = {"xcomp", "conj", "ccomp", "advcl", "nmod", "obl", "acl", "obj", "dobj", "pcomp", "pobj", "prep"}
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A trigger in a sentence and what the rules decided about it."""
+
+    sent: Sentence
+    s_index: int
+    head: int  # the trigger word the arguments hang from
+    tokens: list[int]
+    entry: Entry
+    frame: Frame
+    source_roots: list[int] = field(default_factory=list)
+    target_roots: list[int] = field(default_factory=list)
+    status: str = "occurred"
+    timex: Timex | None = None
+    mode: str | None = None
+    trace: list[str] = field(default_factory=list)
+    climbed: bool = False
+
+    def note(self, rule: str, what: str) -> None:
+        self.trace.append(f"{rule}: {what}")
+
+
+# triggers -------------------------------------------------------------------------------------
+
+
+def _near(sent: Sentence, i: int) -> set[int]:
+    """Words joined to word i in the parse: children, parent, grandchildren, siblings."""
+    kids = set(children(sent, i))
+    out = kids | {g for k in kids for g in children(sent, k)}
+    h = sent.tokens[i].head
+    if h >= 0:
+        out |= {h} | set(children(sent, h))
+    return out - {i}
+
+
+VERB_POS = {"VERB", "AUX"}
+NOUN_POS = {"NOUN", "PROPN", "ADJ", "X"}
+
+
+def _pos_fits(t, pos: str) -> bool:
+    """A verb entry fires on verbs and participles, a noun entry on nouns (and listed adjectives)."""
+    if pos == "verb":
+        return t.pos in VERB_POS or (t.pos == "ADJ" and t.feats.get("VerbForm") == "Part")
+    if pos == "noun":
+        return t.pos in NOUN_POS
+    return True
+
+
+def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]:
+    """Every word whose lemma opens a frame; a phrase wins over its head word alone, and the trigger's
+    head is the phrase word highest in the parse ("телефонный разговор" hangs from "разговор")."""
+    out: list[Candidate] = []
+    lemmas = [t.lemma or t.text.lower() for t in sent.tokens]
+    line = " ".join(lemmas)
+    for pattern, frame in lex.patterns:  # constructions first: they say more than their words
+        m = pattern.search(line)
+        if not m:
+            continue
+        start = line[: m.start()].count(" ")
+        toks = [k for k in range(start, start + m.group(0).strip().count(" ") + 1) if k < len(lemmas)]
+        if not toks or any(c.frame.type == frame.type and set(c.tokens) & set(toks) for c in out):
+            continue
+        verbs = [k for k in toks if sent.tokens[k].pos in VERB_POS]
+        head = verbs[0] if verbs else min(toks, key=lambda k: len(ancestors(sent, k, 50)))
+        out.append(Candidate(sent, s_index, head, toks, Entry(sent.tokens[head].lemma, "pattern", frame), frame))
+    taken: set[int] = {k for c in out for k in c.tokens}
+    for phrases in (True, False):  # phrases first: "снять санкция" is not "санкция"
+        for i, lem in enumerate(lemmas):
+            if i in taken:
+                continue
+            for entry in lex.by_lemma.get(lem, ()):
+                if bool(entry.rest) != phrases or not _pos_fits(sent.tokens[i], entry.pos):
+                    continue
+                toks = [i]
+                near = _near(sent, i)
+                for word in entry.rest:
+                    k = next((k for k in near if lemmas[k] == word and k not in toks), None)
+                    if k is None:
+                        k = next((k for k in range(max(0, i - 3), min(len(lemmas), i + 4))
+                                  if lemmas[k] == word and k not in toks), None)
+                    if k is None:
+                        break
+                    toks.append(k)
+                if len(toks) != 1 + len(entry.rest) or taken & set(toks):
+                    continue
+                head = min(toks, key=lambda k: len(ancestors(sent, k, 50)))
+                out.append(Candidate(sent, s_index, head, sorted(toks), entry, entry.frame))
+                taken.update(toks)
+                break
+    return out
+
+
+# argument slots -------------------------------------------------------------------------------
+
+
+def slots(sent: Sentence, i: int) -> list[tuple[str, int]]:
+    """(slot, root token) for each argument of word i, in sentence order."""
+    out = []
+    for c in children(sent, i):
+        r, lem = rel(sent, c), sent.tokens[c].lemma
+        if r in ("nsubj", "csubj"):
+            out.append(("subj", c))
+        elif r in ("nsubj:pass", "nsubjpass"):
+            out.append(("subj_pass", c))
+        elif r in ("obj", "dobj"):
+            out.append(("obj", c))
+        elif r in ("iobj", "dative"):
+            out.append(("dat", c))
+        elif r == "agent":  # English "by X"
+            out.extend(("agent", g) for g in children(sent, c) if base_rel(sent, g) == "pobj")
+        elif r == "poss":
+            out.append(("poss", c))
+        elif r == "prep":  # English: the preposition hangs from the word, its object from the preposition
+            for g in children(sent, c):
+                if base_rel(sent, g) == "pobj":
+                    out.append(("gen" if lem == "of" else lem, g))
+        elif r.split(":")[0] in ("obl", "nmod", "appos") and r.split(":")[0] != "appos":
+            marker = case_marker(sent, c)
+            compound = COMPOUND_PREPS.get((marker, lem))
+            if compound:
+                out.extend((compound, g) for g in children(sent, c) if base_rel(sent, g) == "nmod")
+            elif marker:
+                out.append((marker, c))
+            elif r == "obl:agent" or case(sent, c) == "Ins":
+                out.append(("ins", c))
+            elif case(sent, c) == "Dat":
+                out.append(("dat", c))
+            elif case(sent, c) == "Gen":
+                out.append(("gen", c))
+            elif case(sent, c) == "Acc":
+                out.append(("obj", c))
+    return out
+
+
+def arg_slots(c: Candidate) -> list[tuple[str, int]]:
+    """The arguments of every word of the trigger ("предъявили обвинение министру": the dative hangs
+    from "обвинение"), the head's first."""
+    out = []
+    for k in [c.head, *[t for t in c.tokens if t != c.head]]:
+        out.extend((s, r) for s, r in slots(c.sent, k) if r not in c.tokens)
+    return out
+
+
+def _first(found: list[tuple[str, int]], *names: str) -> list[int]:
+    for name in names:
+        roots = [r for s, r in found if s == name]
+        if roots:
+            return roots
+    return []
+
+
+def _is_noun(c: Candidate) -> bool:
+    return c.sent.tokens[c.head].pos in ("NOUN", "PROPN") or c.entry.pos == "noun"
+
+
+# sources ----------------------------------------------------------------------------------------
+
+
+def source_subject(c: Candidate) -> list[int] | None:
+    """The grammatical subject of an active verb."""
+    if _is_noun(c) or is_passive(c.sent, c.head):
+        return None
+    return _first(arg_slots(c), "subj") or None
+
+
+def source_agent(c: Candidate) -> list[int] | None:
+    """The agent of a passive ("задержан полицией", "arrested by police") or of a noun ("задержание X
+    полицией", "со стороны X", "Russia's sanctions")."""
+    if not (_is_noun(c) or is_passive(c.sent, c.head)):
+        return None
+    return _first(arg_slots(c), "agent", "ins", "poss") or None
+
+
+def source_light_verb(c: Candidate) -> list[int] | None:
+    """A noun trigger that is the object of a verb takes the verb's subject: "провела задержание",
+    "подтвердила арест", "held talks"."""
+    if not _is_noun(c):
+        return None
+    h = c.sent.tokens[c.head].head
+    if h < 0 or base_rel(c.sent, c.head) not in ("obj", "dobj", "obl", "nsubj:pass", "nsubjpass", "pobj"):
+        return None
+    if c.sent.tokens[h].pos not in ("VERB", "AUX", "ADP") or is_passive(c.sent, h):
+        return None
+    if c.sent.tokens[h].pos == "ADP":
+        h = c.sent.tokens[h].head
+        if h < 0:
+            return None
+    if c.sent.tokens[h].lemma not in word_sets()["light_verbs"] and base_rel(c.sent, c.head) not in ("obj", "dobj"):
+        return None
+    subj = _first(slots(c.sent, h), "subj")
+    if subj:
+        c.climbed = True
+    return subj or None
+
+
+def source_governor(c: Candidate) -> list[int] | None:
+    """A verb without a subject of its own takes the subject of the verb it depends on: "решил уволить",
+    "задержала и допросила", "заявил, что уволит" (Russian drops a repeated subject)."""
+    if _is_noun(c) or is_passive(c.sent, c.head) or _first(arg_slots(c), "subj", "subj_pass"):
+        return None
+    i = c.head
+    for _ in range(3):
+        if rel(c.sent, i) not in CLIMB_RELS:
+            return None
+        i = c.sent.tokens[i].head
+        if i < 0:
+            return None
+        found = slots(c.sent, i)
+        if _first(found, "subj_pass"):
+            return None
+        subj = _first(found, "subj")
+        if subj:
+            c.climbed = True
+            return subj
+    return None
+
+
+SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
+    source_subject, source_agent, source_light_verb, source_governor)
+
+
+# targets ----------------------------------------------------------------------------------------
+
+
+def target_passive_subject(c: Candidate) -> list[int] | None:
+    """The subject of a passive is the one acted upon: "Младич арестован", "X was arrested"."""
+    if _is_noun(c) or not is_passive(c.sent, c.head):
+        return None
+    return _first(arg_slots(c), "subj_pass", "subj") or None
+
+
+def target_frame_slots(c: Candidate) -> list[int] | None:
+    """The first slot the frame names that the parse fills: object, dative, genitive or a preposition."""
+    found = [(s, r) for s, r in arg_slots(c) if r not in c.source_roots]
+    wanted = [s for s in c.frame.target if not (s == "obj" and is_passive(c.sent, c.head))]
+    if _is_noun(c) and "gen" not in wanted and "obj" in wanted:
+        wanted.append("gen")  # "арест X" as "арестовать X"
+    for s in wanted:
+        roots = _first(found, s)
+        if roots:
+            return roots
+    return None
+
+
+def target_participle_head(c: Candidate) -> list[int] | None:
+    """A participle qualifying a noun acts on that noun: "задержанный полицией активист"."""
+    t = c.sent.tokens[c.head]
+    if t.feats.get("VerbForm") != "Part" or base_rel(c.sent, c.head) not in ("amod", "acl") or t.head < 0:
+        return None
+    return [t.head] if is_passive(c.sent, c.head) else None
+
+
+TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
+    target_passive_subject, target_frame_slots, target_participle_head)
+
+
+# status -----------------------------------------------------------------------------------------
+
+
+def _governors(c: Candidate) -> list[int]:
+    """The trigger and the words it depends on within its clause (through xcomp, obl, nmod, obj)."""
+    out, i = [c.head], c.head
+    for _ in range(3):
+        if rel(c.sent, i) not in ("xcomp", "obl", "nmod", "obj", "dobj", "pobj", "prep", "acl", "conj", "advcl",
+                                  "nsubj", "nsubj:pass", "nsubjpass"):
+            break
+        i = c.sent.tokens[i].head
+        if i < 0:
+            break
+        out.append(i)
+    return out
+
+
+def status_negated(c: Candidate) -> str | None:
+    neg = word_sets()["negation"]
+    for g in _governors(c)[:2]:
+        if any(c.sent.tokens[k].lemma in neg for k in children(c.sent, g)):
+            return "negated"
+    line = " ".join(t.lemma for t in c.sent.tokens)
+    if any(re.search(rf"(^| ){re.escape(f)} ", line) for f in word_sets()["fail"]):
+        return "negated"
+    return None
+
+
+def status_hypothetical(c: Candidate) -> str | None:
+    hyp = word_sets()["hypothetical"]
+    for g in _governors(c):
+        if c.sent.tokens[g].lemma in hyp and g != c.head:
+            return "hypothetical"
+        if any(c.sent.tokens[k].lemma in hyp and base_rel(c.sent, k) in ("aux", "advmod", "mark", "discourse")
+               for k in children(c.sent, g)):
+            return "hypothetical"
+    return None
+
+
+def _same_event_chain(c: Candidate) -> list[int]:
+    """The trigger and the verbs that carry its tense: "будет задержан", "решил уволить" (xcomp)."""
+    out, i = [c.head], c.head
+    while rel(c.sent, i) == "xcomp" and c.sent.tokens[i].head >= 0 and len(out) < 3:
+        i = c.sent.tokens[i].head
+        out.append(i)
+    return out
+
+
+def status_planned(c: Candidate) -> str | None:
+    planned, near = word_sets()["planned"], word_sets()["planned_near"]
+    for g in _governors(c):
+        if c.sent.tokens[g].lemma in planned and g != c.head:
+            return "planned"
+    for g in _same_event_chain(c):
+        t = c.sent.tokens[g]
+        if t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"):
+            return "planned"
+        for k in children(c.sent, g):
+            w = c.sent.tokens[k]
+            if w.text.lower() in near or (w.lemma in planned and base_rel(c.sent, k) in ("aux", "amod", "advmod")):
+                return "planned"
+            if w.pos == "AUX" and w.feats.get("Tense") == "Fut":
+                return "planned"
+    return None
+
+
+STATUS_RULES: tuple[Callable[[Candidate], str | None], ...] = (status_negated, status_hypothetical, status_planned)
+
+
+# date -------------------------------------------------------------------------------------------
+
+
+def event_time(c: Candidate, timexes: list[Timex]) -> Timex | None:
+    """The sentence's own time expression nearest the trigger, if it gives a calendar value."""
+    sent = c.sent
+    inside = [t for t in timexes if sent.start <= t.start < sent.end and t.value and t.basis != "vague"
+              and t.type in ("DATE", "TIME")]
+    if not inside:
+        return None
+    at = sent.tokens[c.head].start
+    return min(inside, key=lambda t: abs(t.start - at))
+
+
+def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
+    """A noun trigger inside another trigger's argument is that event's content ("обвинил в убийстве")."""
+    if not _is_noun(c):
+        return False
+    for o in others:
+        if o is c:
+            continue
+        if c.head in subtree(c.sent, o.head) and c.head != o.head and o.head in ancestors(c.sent, c.head, 3):
+            return True
+    return False
