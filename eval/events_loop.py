@@ -57,16 +57,24 @@ def main() -> int:
     ap.add_argument("--half", default="all")
     ap.add_argument("-v", action="store_true")
     ap.add_argument("-t", action="store_true")
+    ap.add_argument("-c", action="store_true", help="extracted and right per trigger class")
     ap.add_argument("--only", nargs="*")
+    ap.add_argument("--explain", nargs="*", help="print the rules' decisions for these articles")
     args = ap.parse_args()
     gold = json.loads(Path(args.gold).read_text())
     names = Names(gold["entities"])
     arts = analysed(gold, Path(args.data))
     from letopis.link.kb import default_kb
     from letopis.events.extract import EventExtractor
+    from letopis.model import event_record
 
     ext = EventExtractor(default_kb())
+    for key in args.explain or []:
+        print("\n".join(ext.explain(copy.deepcopy(arts[key]))))
+    if args.explain:
+        return 0
     per = collections.defaultdict(lambda: [0, 0, 0, 0])
+    per_class = collections.defaultdict(lambda: [0, 0])
     core = hit_d = hit_nd = n_ext = n_ok = 0
     for key, g in gold["articles"].items():
         if args.half != "all" and half(key) != args.half or args.only and key not in args.only:
@@ -75,7 +83,8 @@ def main() -> int:
         if not hasattr(art, "sentences"):
             print("REJECTED", key, art)
             continue
-        mine = [ev.__class__ and __import__("letopis.model", fromlist=["x"]).event_record(ev) for ev in ext(art)]
+        evs = ext(art)
+        mine = [event_record(ev) for ev in evs]
         used, used_nd = set(), set()
         for ge in sorted(g["events"], key=lambda e: not e["core"]):
             h = next((i for i, e in enumerate(mine) if i not in used and event_matches(ge, e, names)), None)
@@ -100,9 +109,14 @@ def main() -> int:
         for i, e in enumerate(mine):
             per[e["type"]][2] += 1
             per[e["type"]][3] += i in used_nd
+            per_class[evs[i].rule.split(":")[0]][0] += 1
+            per_class[evs[i].rule.split(":")[0]][1] += i in used_nd
             if args.v and i not in used_nd:
                 who = [(a["name"], a["role"]) for a in e["actors"]]
                 print(f"EXTRA {key} {e['type']} {who} {e['date']} {e['status']}: {e['evidence'][0]['text'][:200]}")
+    if args.c:
+        for name, (x, ok) in sorted(per_class.items(), key=lambda kv: kv[1][1] - kv[1][0]):
+            print(f"{name:28} extracted {x:4} right {ok:4}")
     if args.t:
         print(f"{'type':10} {'core':>5} {'found':>6} {'extracted':>10} {'right':>6}")
         for t, (c, h, x, ok) in sorted(per.items(), key=lambda kv: -kv[1][0]):

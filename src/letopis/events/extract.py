@@ -17,7 +17,7 @@ import yaml
 from letopis.analyze.morph import lemma
 from letopis.corpus.merge import _compatible
 from letopis.events import rules
-from letopis.events.lexicon import Lexicon, confidence, generic_actors, lexicon, word_sets
+from letopis.events.lexicon import Lexicon, confidence, generic_actors, implied_sides, lexicon, word_sets
 from letopis.events.rules import Candidate
 from letopis.events.tree import subtree
 from letopis.link.kb import KnowledgeBase, slug
@@ -100,19 +100,24 @@ class EventExtractor:
                 c.source_roots = found
                 c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found))
                 break
-        for rule in rules.TARGET_RULES:
+        src_tokens = self._phrase(sent, c.source_roots)
+        source = self._actors(article, sent, c.source_roots, home, context)
+        target: list[Actor] = []
+        for rule in rules.TARGET_RULES:  # the first rule whose phrase names someone
             found = rule(c)
-            if found:
-                c.target_roots = [r for r in found if r not in c.source_roots]
-                c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found))
+            if not found:
+                continue
+            roots = [r for r in found if r not in c.source_roots]
+            target = [a for a in self._actors(article, sent, roots, home, context, exclude=src_tokens,
+                                              exclude_ids=frozenset(a.id for a in source))
+                      if a.id not in {s.id for s in source}]
+            c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found) + ("" if target else " (no one)"))
+            if target:
+                c.target_roots = roots
                 break
         if frame.inverse:
             c.source_roots, c.target_roots = c.target_roots, c.source_roots
-        src_tokens = self._phrase(sent, c.source_roots)
-        source = self._actors(article, sent, c.source_roots, home, context)
-        target = [a for a in self._actors(article, sent, c.target_roots, home, context, exclude=src_tokens,
-                                          exclude_ids=frozenset(a.id for a in source))
-                  if a.id not in {s.id for s in source}]
+            source, target = target, source
         conf = frame.confidence or confidence("default")
         if not source and quote is not None:
             subj = {sent.tokens[r].lemma for r in c.source_roots}
@@ -183,6 +188,9 @@ class EventExtractor:
                 c.note("decision", "no event: fewer than two countries' office holders")
                 return None
             return heads
+        if frame.target_kind and not any(a.type == frame.target_kind for a in target):
+            c.note("decision", f"no event: the frame needs a named {frame.target_kind} as the one acted upon")
+            return None
         if frame.symmetric or (len(source) >= 2 and not target and EACH_OTHER.search(sent.text)):
             parts = _unique([*source, *target])
             if len(parts) == 1 and frame.mode == "visit":
@@ -193,6 +201,16 @@ class EventExtractor:
                 c.note("decision", "no event: one participant")
                 return None
             return [Actor(a.id, a.name, a.type, "participant", a.country) for a in parts]
+        implied = implied_sides().get(frame.type, {})
+        if not source and implied.get("source"):
+            source = [self._implied(article, sent, implied["source"], home)]
+            c.note("source_implied", f"{source[0].name} (what a {frame.type.lower()} is)")
+        if not target and implied.get("target") and source:
+            state = self._implied(article, sent, implied["target"], home)
+            if state is not None and state.id not in {a.id for a in source}:
+                target = [state]
+                c.note("target_implied", f"{state.name} (what a {frame.type.lower()} is)")
+        source = [a for a in source if a is not None]
         if not source and target and frame.state:
             state = self._place_state(article, sent) or home
             if state is not None and state.id not in {a.id for a in target}:
@@ -231,6 +249,9 @@ class EventExtractor:
         words = word_sets()
         generic = generic_actors()
         for r, lem in zip(roots, heads):
+            inner = [sent.tokens[k].lemma for k in sorted(tokens) if sent.tokens[k].head == r
+                     and sent.tokens[k].lemma in generic]  # "десятки тысяч протестующих"
+            lem = lem if lem in generic or not inner else inner[0]
             if lem in words["personal_pronouns"]:
                 person = self._antecedent(article, sent, r, exclude_ids)
                 if person is not None:
@@ -248,6 +269,14 @@ class EventExtractor:
             if lem in words["context_nouns"] and context:
                 return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
         return []
+
+    def _implied(self, article: Article, sent: Sentence, what: str, home: Actor | None) -> Actor | None:
+        """A side a type of event implies when the text leaves it unnamed: "state" (the place's or the
+        article's), or a generic group by name ("Protesters")."""
+        if what == "state":
+            return self._place_state(article, sent) or home
+        ent = article.entities.setdefault(f"e-generic-{slug(what)}", Entity(f"e-generic-{slug(what)}", what, "ORG"))
+        return self._actor(ent)
 
     def _antecedent(self, article: Article, sent: Sentence, i: int, exclude_ids: frozenset[str]) -> Actor | None:
         """The person a third-person pronoun stands for: the nearest person named before it."""
@@ -268,6 +297,9 @@ class EventExtractor:
         words |= {w.lower() for w in re.findall(r"\w+", ent.name if ent else a.name)}
         if not words & word_sets()["state_bodies"]:
             return [a]
+        if len(words) == 1 and not a.country:  # "правительство", "сенат" alone: the state the text is about
+            state = self._home_state(article)
+            return [a, Actor(state.id, state.name, "LOC", a.role, state.country)] if state else [a]
         country = self.kb.country(a.country)
         if country is None:  # "Хорошевский суд Москвы": the state of the place in its name
             for m in mentions:

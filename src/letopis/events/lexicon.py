@@ -31,6 +31,7 @@ class Frame:
     actors: str = "pair"  # pair | multilateral | heads:<role> | context
     quotes: bool = True
     confidence: float | None = None
+    target_kind: str | None = None  # PER: the event stands only with a named person as the target
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +65,7 @@ def _frame(c: dict) -> Frame:
         symmetric=bool(c.get("symmetric", c["type"] in SYMMETRIC_TYPES)),
         inverse=bool(c.get("inverse", False)), alone=bool(c.get("alone", False)), state=bool(c.get("state", False)),
         actors=c.get("actors", "pair"), quotes=bool(c.get("quotes", True)), confidence=c.get("confidence"),
+        target_kind=c.get("target_kind"),
     )
 
 
@@ -115,6 +117,11 @@ def word_sets() -> dict[str, frozenset[str]]:
 @lru_cache(maxsize=1)
 def generic_actors() -> dict[str, str]:
     return {w: name for name, words in settings()["generic"].items() for w in words}
+
+
+@lru_cache(maxsize=1)
+def implied_sides() -> dict[str, dict[str, str]]:
+    return settings().get("implied", {})
 
 
 def confidence(name: str) -> float:

@@ -20,7 +20,7 @@ from letopis.model import Sentence, Timex
 COMPOUND_PREPS = {("в", "адрес"): "в адрес", ("в", "отношение"): "в отношение", ("со", "сторона"): "agent",
                   ("с", "сторона"): "agent", ("на", "имя"): "dat"}
 SUBJECT_RELS = ("nsubj", "nsubj:pass", "nsubjpass", "csubj")
-CLIMB_RELS = {"xcomp", "conj", "ccomp", "advcl", "nmod", "obl", "acl", "obj", "dobj", "pcomp", "pobj", "prep"}
+CLIMB_RELS = {"xcomp", "conj", "acl:relcl", "ccomp", "advcl", "nmod", "obl", "obj", "dobj", "pcomp", "pobj", "prep"}
 
 
 @dataclass(slots=True)
@@ -154,6 +154,8 @@ def slots(sent: Sentence, i: int) -> list[tuple[str, int]]:
                 out.append(("gen", c))
             elif case(sent, c) == "Acc":
                 out.append(("obj", c))
+            else:  # the tagger's case is wrong or missing ("выразил доверие Мамуке Бахтадзе")
+                out.append(("bare", c))
     return out
 
 
@@ -218,6 +220,14 @@ def source_light_verb(c: Candidate) -> list[int] | None:
     return subj or None
 
 
+def source_participle_head(c: Candidate) -> list[int] | None:
+    """An active participle qualifying a noun has that noun as its subject: "Лаврова, находящегося с визитом"."""
+    t = c.sent.tokens[c.head]
+    if t.feats.get("VerbForm") != "Part" or is_passive(c.sent, c.head) or t.head < 0:
+        return None
+    return [t.head] if base_rel(c.sent, c.head) in ("acl", "amod") else None
+
+
 def source_governor(c: Candidate) -> list[int] | None:
     """A verb without a subject of its own takes the subject of the verb it depends on: "решил уволить",
     "задержала и допросила", "заявил, что уволит" (Russian drops a repeated subject)."""
@@ -241,7 +251,7 @@ def source_governor(c: Candidate) -> list[int] | None:
 
 
 SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    source_subject, source_agent, source_light_verb, source_governor)
+    source_subject, source_agent, source_light_verb, source_participle_head, source_governor)
 
 
 # targets ----------------------------------------------------------------------------------------
@@ -260,11 +270,25 @@ def target_frame_slots(c: Candidate) -> list[int] | None:
     wanted = [s for s in c.frame.target if not (s == "obj" and is_passive(c.sent, c.head))]
     if _is_noun(c) and "gen" not in wanted and "obj" in wanted:
         wanted.append("gen")  # "арест X" as "арестовать X"
+    if set(wanted) & {"obj", "dat", "gen"}:
+        wanted.append("bare")
     for s in wanted:
         roots = _first(found, s)
         if roots:
             return roots
     return None
+
+
+def target_light_verb(c: Candidate) -> list[int] | None:
+    """A noun trigger hanging from a verb takes the verb's dative or object: "направил телеграмму
+    Раулю Кастро с благодарностью", "выразил соболезнования родным X"."""
+    if not _is_noun(c):
+        return None
+    h = c.sent.tokens[c.head].head
+    if h < 0 or c.sent.tokens[h].pos not in VERB_POS or c.sent.tokens[h].lemma not in word_sets()["light_verbs"]:
+        return None
+    found = [(s, r) for s, r in slots(c.sent, h) if r != c.head and r not in c.source_roots]
+    return _first(found, "dat", "bare") or None
 
 
 def target_participle_head(c: Candidate) -> list[int] | None:
@@ -275,8 +299,35 @@ def target_participle_head(c: Candidate) -> list[int] | None:
     return [t.head] if is_passive(c.sent, c.head) else None
 
 
+def target_content_clause(c: Candidate) -> list[int] | None:
+    """Asking or warning that someone do something names them as the subject of the clause: "потребовал,
+    чтобы правительство …", "поднял вопрос о том, чтобы российская сторона …", "demanded that Turkey …"."""
+    if c.frame.type not in word_sets()["clause_target_types"] and "clause" not in c.frame.target:
+        return None
+    below = subtree(c.sent, c.head)
+    for k in sorted(below, key=lambda k: abs(k - c.head)):
+        if rel(c.sent, k) in ("ccomp", "advcl", "acl", "xcomp") and k != c.head:
+            subj = _first(slots(c.sent, k), "subj", "subj_pass")
+            if subj and not set(subj) & set(c.source_roots):
+                return subj
+    return None
+
+
+def target_named_below(c: Candidate) -> list[int] | None:
+    """Last: the proper names below the trigger, outside the source ("выразил соболезнования родным и
+    близким … Виктора Черномырдина"); the extractor keeps only those that name an actor."""
+    if c.frame.symmetric:
+        return None
+    below = subtree(c.sent, c.head, word_sets()["prune"]) - {c.head}
+    for r in c.source_roots:
+        below -= subtree(c.sent, r)
+    names = [k for k in sorted(below, key=lambda k: abs(k - c.head)) if c.sent.tokens[k].pos == "PROPN"]
+    return names[:1] or None
+
+
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    target_passive_subject, target_frame_slots, target_participle_head)
+    target_passive_subject, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
+    target_named_below)
 
 
 # status -----------------------------------------------------------------------------------------
@@ -298,7 +349,7 @@ def _governors(c: Candidate) -> list[int]:
 
 def status_negated(c: Candidate) -> str | None:
     neg = word_sets()["negation"]
-    for g in _governors(c)[:2]:
+    for g in _same_event_chain(c):
         if any(c.sent.tokens[k].lemma in neg for k in children(c.sent, g)):
             return "negated"
     line = " ".join(t.lemma for t in c.sent.tokens)
@@ -364,10 +415,10 @@ def event_time(c: Candidate, timexes: list[Timex]) -> Timex | None:
 
 def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
     """A noun trigger inside another trigger's argument is that event's content ("обвинил в убийстве")."""
-    if not _is_noun(c):
+    if not _is_noun(c) or c.frame.actors != "pair":
         return False
     for o in others:
-        if o is c:
+        if o is c or o.frame.type not in word_sets()["content_types"]:
             continue
         if c.head in subtree(c.sent, o.head) and c.head != o.head and o.head in ancestors(c.sent, c.head, 3):
             return True

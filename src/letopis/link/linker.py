@@ -534,6 +534,12 @@ def _latin_aliases(article: Article, mentions: list[Mention]) -> None:
             b.entity_id, b.entity_name, b.normal = a.entity_id, a.entity_name, a.normal
             if old and old != a.entity_id and not any(m.entity_id == old for m in mentions):
                 article.entities.pop(old, None)
+            if latin and ent.wikidata is None and ent.id.startswith("e-per-") and len(b.text.split()) >= 2:
+                # the text gives the person's own spelling: it beats a transliteration of the Russian one
+                ent.name = " ".join(b.text.split())
+                for m in mentions:
+                    if m.entity_id == ent.id:
+                        m.entity_name = ent.name
 
 
 def _tagged_words(m: Mention, tokens: dict[tuple[str, int], Token],
