@@ -111,6 +111,8 @@ class EventExtractor:
             target = [a for a in self._actors(article, sent, roots, home, context, exclude=src_tokens,
                                               exclude_ids=frozenset(a.id for a in source))
                       if a.id not in {s.id for s in source}]
+            if rule is rules.target_named_below:  # a name further down stands only for a person
+                target = [a for a in target if a.type == "PER"]
             c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found) + ("" if target else " (no one)"))
             if target:
                 c.target_roots = roots
@@ -191,6 +193,8 @@ class EventExtractor:
         if frame.target_kind and not any(a.type == frame.target_kind for a in target):
             c.note("decision", f"no event: the frame needs a named {frame.target_kind} as the one acted upon")
             return None
+        if len(source) >= 2 and EACH_OTHER.search(sent.text):  # "поздравили друг друга"
+            target = []
         if frame.symmetric or (len(source) >= 2 and not target and EACH_OTHER.search(sent.text)):
             parts = _unique([*source, *target])
             if len(parts) == 1 and frame.mode == "visit":
@@ -448,7 +452,11 @@ def _same(a: Event, b: Event) -> bool:
     sa, ta, pa = _sides_of(a)
     sb, tb, pb = _sides_of(b)
     if pa or pb:
-        return bool(pa and pb) and (pa <= pb or pb <= pa)
+        if not (pa and pb):
+            return False
+        small, large = sorted(([x for x in a.actors], [x for x in b.actors]), key=len)
+        keys = {k for x in large for k in (x.id, x.country) if k}
+        return all(x.id in keys or (x.type == "LOC" and x.country in keys) for x in small)
 
     def agree(x: set[str], y: set[str]) -> bool:
         return not x or not y or bool(x & y)
