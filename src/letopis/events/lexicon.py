@@ -124,5 +124,9 @@ def implied_sides() -> dict[str, dict[str, str]]:
     return settings().get("implied", {})
 
 
+def negated_as(event_type: str) -> str | None:
+    return (settings().get("negated_as") or {}).get(event_type)
+
+
 def confidence(name: str) -> float:
     return float(settings()["confidence"][name])

@@ -418,7 +418,7 @@ def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
     if not _is_noun(c) or c.frame.actors != "pair":
         return False
     for o in others:
-        if o is c or o.frame.type not in word_sets()["content_types"]:
+        if o is c or (o.frame.type not in word_sets()["content_types"] and not _is_noun(o)):
             continue
         if c.head in subtree(c.sent, o.head) and c.head != o.head and o.head in ancestors(c.sent, c.head, 3):
             return True

@@ -291,12 +291,15 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
             normal = tagged_nominative(words) if words else person_nominative(m.text)
         else:
             normal = org_nominative(m.text) if m.type == "ORG" else _loc_nominative(m.text)
-        english = transliterate(normal)
+        # an organisation the KB does not know keeps the name it is known by ("Совет Евромайдана", "МТБЮ"):
+        # a transliteration of it ("Sovet Yevromaydana") is no one's name; people and places are romanised
+        english = normal if m.type == "ORG" else transliterate(normal)
         name_ru = normal
     else:
         normal = english = re.sub(r"^(the|The)\s+", "", m.text.strip())
         name_ru = None
-    return Entity(id=f"e-{m.type.lower()}-{slug(english)}", name=english, type=m.type, name_ru=name_ru)
+    key = transliterate(english) if language == "ru" else english
+    return Entity(id=f"e-{m.type.lower()}-{slug(key)}", name=english, type=m.type, name_ru=name_ru)
 
 
 def _adjective_links(sentences: list[Sentence], field: str, text: str, links: list[Link],
