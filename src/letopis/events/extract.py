@@ -17,8 +17,8 @@ import yaml
 from letopis.analyze.morph import lemma
 from letopis.corpus.merge import _compatible
 from letopis.events import rules
-from letopis.events.lexicon import (Lexicon, confidence, generic_actors, implied_sides, lexicon, negated_as,
-                                    word_sets)
+from letopis.events.lexicon import (Lexicon, confidence, generic_actors, implied_sides, intent_as, lexicon,
+                                    negated_as, word_sets)
 from letopis.events.rules import Candidate
 from letopis.events.tree import subtree
 from letopis.link.kb import KnowledgeBase, slug
@@ -143,6 +143,10 @@ class EventExtractor:
         event_type, cameo = frame.type, frame.cameo
         if c.status == "planned" and frame.type in HOSTILE and CONDITIONAL.search(sent.text):
             event_type, cameo = "THREATEN", "130"  # "will withdraw … unless": a threat
+        elif c.status in ("planned", "occurred") and rules.intent(c) and intent_as(frame.type):
+            event_type, cameo = intent_as(frame.type)
+            c.status = "occurred"
+            c.note("intent", f"an expressed intention: {event_type}")
         elif c.status == "negated" and negated_as(frame.type):
             event_type, cameo, c.status = negated_as(frame.type), "120", "occurred"
             c.note("negated_as", f"a refusal: {event_type}")

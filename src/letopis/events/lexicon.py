@@ -128,5 +128,12 @@ def negated_as(event_type: str) -> str | None:
     return (settings().get("negated_as") or {}).get(event_type)
 
 
+def intent_as(event_type: str) -> tuple[str, str] | None:
+    """The type and CAMEO code of an expressed intention to do an event of this type, if it is one."""
+    it = settings().get("intent") or {}
+    new = (it.get("as") or {}).get(event_type)
+    return (new, str((it.get("cameo") or {}).get(event_type, "030"))) if new else None
+
+
 def confidence(name: str) -> float:
     return float(settings()["confidence"][name])

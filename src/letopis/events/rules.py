@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from letopis.events.lexicon import Entry, Frame, Lexicon, word_sets
+from letopis.events.lexicon import Entry, Frame, Lexicon, settings, word_sets
 from letopis.events.tree import ancestors, base_rel, case, case_marker, children, is_passive, rel, subtree
 from letopis.model import Sentence, Timex
 
@@ -40,6 +40,7 @@ class Candidate:
     mode: str | None = None
     trace: list[str] = field(default_factory=list)
     climbed: bool = False
+    reflexive: bool = False  # "обвиняется", "задерживаются": the -ся form of a listed verb is its passive
 
     def note(self, rule: str, what: str) -> None:
         self.trace.append(f"{rule}: {what}")
@@ -93,7 +94,12 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
         for i, lem in enumerate(lemmas):
             if i in taken:
                 continue
-            for entry in lex.by_lemma.get(lem, ()):
+            entries = lex.by_lemma.get(lem, ())
+            reflexive = False
+            if not entries and lem.endswith(("ся", "сь")) and sent.tokens[i].pos in VERB_POS:
+                entries = [e for e in lex.by_lemma.get(lem[:-2], ()) if e.pos != "noun"]
+                reflexive = bool(entries)
+            for entry in entries:
                 if bool(entry.rest) != phrases or not _pos_fits(sent.tokens[i], entry.pos):
                     continue
                 toks = [i]
@@ -109,7 +115,7 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
                 if len(toks) != 1 + len(entry.rest) or taken & set(toks):
                     continue
                 head = min(toks, key=lambda k: len(ancestors(sent, k, 50)))
-                out.append(Candidate(sent, s_index, head, sorted(toks), entry, entry.frame))
+                out.append(Candidate(sent, s_index, head, sorted(toks), entry, entry.frame, reflexive=reflexive))
                 taken.update(toks)
                 break
     return out
@@ -176,6 +182,10 @@ def _first(found: list[tuple[str, int]], *names: str) -> list[int]:
     return []
 
 
+def _passive(c: Candidate) -> bool:
+    return c.reflexive or is_passive(c.sent, c.head)
+
+
 def _is_noun(c: Candidate) -> bool:
     return c.sent.tokens[c.head].pos in ("NOUN", "PROPN") or c.entry.pos == "noun"
 
@@ -185,7 +195,7 @@ def _is_noun(c: Candidate) -> bool:
 
 def source_subject(c: Candidate) -> list[int] | None:
     """The grammatical subject of an active verb."""
-    if _is_noun(c) or is_passive(c.sent, c.head):
+    if _is_noun(c) or _passive(c):
         return None
     return _first(arg_slots(c), "subj") or None
 
@@ -193,7 +203,7 @@ def source_subject(c: Candidate) -> list[int] | None:
 def source_agent(c: Candidate) -> list[int] | None:
     """The agent of a passive ("задержан полицией", "arrested by police") or of a noun ("задержание X
     полицией", "со стороны X", "Russia's sanctions")."""
-    if not (_is_noun(c) or is_passive(c.sent, c.head)):
+    if not (_is_noun(c) or _passive(c)):
         return None
     return _first(arg_slots(c), "agent", "ins", "poss") or None
 
@@ -223,7 +233,7 @@ def source_light_verb(c: Candidate) -> list[int] | None:
 def source_participle_head(c: Candidate) -> list[int] | None:
     """An active participle qualifying a noun has that noun as its subject: "Лаврова, находящегося с визитом"."""
     t = c.sent.tokens[c.head]
-    if t.feats.get("VerbForm") != "Part" or is_passive(c.sent, c.head) or t.head < 0:
+    if t.feats.get("VerbForm") != "Part" or _passive(c) or t.head < 0:
         return None
     return [t.head] if base_rel(c.sent, c.head) in ("acl", "amod") else None
 
@@ -231,7 +241,7 @@ def source_participle_head(c: Candidate) -> list[int] | None:
 def source_governor(c: Candidate) -> list[int] | None:
     """A verb without a subject of its own takes the subject of the verb it depends on: "решил уволить",
     "задержала и допросила", "заявил, что уволит" (Russian drops a repeated subject)."""
-    if _is_noun(c) or is_passive(c.sent, c.head) or _first(arg_slots(c), "subj", "subj_pass"):
+    if _is_noun(c) or _passive(c) or _first(arg_slots(c), "subj", "subj_pass"):
         return None
     i = c.head
     for _ in range(3):
@@ -259,7 +269,7 @@ SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
 
 def target_passive_subject(c: Candidate) -> list[int] | None:
     """The subject of a passive is the one acted upon: "Младич арестован", "X was arrested"."""
-    if _is_noun(c) or not is_passive(c.sent, c.head):
+    if _is_noun(c) or not _passive(c):
         return None
     return _first(arg_slots(c), "subj_pass", "subj") or None
 
@@ -267,7 +277,7 @@ def target_passive_subject(c: Candidate) -> list[int] | None:
 def target_frame_slots(c: Candidate) -> list[int] | None:
     """The first slot the frame names that the parse fills: object, dative, genitive or a preposition."""
     found = [(s, r) for s, r in arg_slots(c) if r not in c.source_roots]
-    wanted = [s for s in c.frame.target if not (s == "obj" and is_passive(c.sent, c.head))]
+    wanted = [s for s in c.frame.target if not (s == "obj" and _passive(c))]
     if _is_noun(c) and "gen" not in wanted and "obj" in wanted:
         wanted.append("gen")  # "арест X" as "арестовать X"
     if set(wanted) & {"obj", "dat", "gen"}:
@@ -296,7 +306,7 @@ def target_participle_head(c: Candidate) -> list[int] | None:
     t = c.sent.tokens[c.head]
     if t.feats.get("VerbForm") != "Part" or base_rel(c.sent, c.head) not in ("amod", "acl") or t.head < 0:
         return None
-    return [t.head] if is_passive(c.sent, c.head) else None
+    return [t.head] if _passive(c) else None
 
 
 def target_content_clause(c: Candidate) -> list[int] | None:
@@ -394,6 +404,12 @@ def status_planned(c: Candidate) -> str | None:
             if w.pos == "AUX" and w.feats.get("Tense") == "Fut":
                 return "planned"
     return None
+
+
+def intent(c: Candidate) -> bool:
+    """The trigger depends on a word of intention ("готов предоставить", "пообещал освободить")."""
+    words = frozenset((settings().get("intent") or {}).get("words") or ())
+    return any(c.sent.tokens[g].lemma in words for g in _governors(c)[1:])
 
 
 STATUS_RULES: tuple[Callable[[Candidate], str | None], ...] = (status_negated, status_hypothetical, status_planned)
