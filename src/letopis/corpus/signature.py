@@ -68,6 +68,7 @@ def signature(article: Article) -> dict[str, Any]:
     ents = [m.entity_id for m in article.mentions if m.entity_id in specific]
     names = sorted({k for e in specific.values() if e.type in ("PER", "ORG", "LOC")
                     for word in re.split(r"[\s-]+", e.name) for k in [name_key(word)] if len(k) >= 3})
+    lead_end = article.sentences[min(1, len(article.sentences) - 1)].end if article.sentences else 0
     dates = sorted({t.value for t in getattr(article, "timexes", []) if t.value and re.match(r"\d{4}-\d{2}-\d{2}$", t.value)})
     return {
         "vector": _vector(article),
@@ -76,8 +77,10 @@ def signature(article: Article) -> dict[str, Any]:
         "numbers": sorted(set(_numbers(f"{article.title or ''}\n{article.text}"))),
         "dates": dates,
         # events between named actors only (an unnamed group says little about which happening it is)
-        "events": [[e.type, ids] for e in article.events
-                   for ids in [sorted({a.id for a in e.actors if not a.id.startswith("e-group-")})] if len(ids) >= 2],
+        # the events the article leads with (its first two sentences), between named actors only
+        "events": [[e.type, ids] for e in article.events if e.evidence and e.evidence[0].start < lead_end
+                   for ids in [sorted({a.id for a in e.actors if not a.id.startswith(("e-group-", "e-generic-"))})]
+                   if len(ids) >= 2],
         "terms": dict(terms.most_common(60)),
         "minhash": [int(v) for v in minhash(lemmas).hashvalues],
     }

@@ -22,6 +22,7 @@ from letopis.events.lexicon import (Lexicon, confidence, generic_actors, implied
 from letopis.events.rules import Candidate
 from letopis.events.tree import subtree
 from letopis.link.kb import KnowledgeBase, slug
+from letopis.link.names import transliterate
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence
 
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "RETREAT", "REJECT"}
@@ -161,7 +162,7 @@ class EventExtractor:
             c.note("event_time", f"publication date {date} (lead sentence)")
         mode = frame.mode
         if frame.type == "CONSULT" and mode is None and re.search(r"телефон|phone", sent.text, re.IGNORECASE):
-            mode = "phone"
+            mode, cameo = "phone", "041"  # CAMEO 041: discuss by telephone
         if quote is not None:
             conf += confidence("in_quote")
         if len(actors) < 2 or any(a.role == "source" for a in actors) != any(a.role == "target" for a in actors):
@@ -280,7 +281,33 @@ class EventExtractor:
                 return [state] if state is not None else []
             if lem in words["context_nouns"] and context:
                 return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
+        for r in roots:
+            group = self._group_of_people(article, sent, r, tokens)
+            if group is not None:
+                return [group]
         return []
+
+    def _group_of_people(self, article: Article, sent: Sentence, root: int, tokens: set[int]) -> Actor | None:
+        """An unnamed group of people as an actor, named by its noun phrase with the country its adjective
+        names: "Algerian landowners", "два молодых человека", "paper workers"."""
+        head = sent.tokens[root]
+        if head.pos != "NOUN" or head.lemma in word_sets()["not_actors"]:
+            return None
+        if head.lemma not in word_sets()["people_nouns"]:  # Russian: only the generic groups above
+            return None
+        words = [sent.tokens[i] for i in sorted(tokens) if i <= root and sent.tokens[i].pos in ("ADJ", "NOUN", "PROPN")
+                 and all(sent.tokens[k].pos != "PUNCT" for k in range(i, root))][-4:]
+        country = None
+        for t in words:
+            e = self.kb.adjective(t.text)
+            if e is not None and e.kind == "country":
+                country = e.country
+        kept = [t for t in words if not (t.pos == "ADJ" and self.kb.adjective(t.text))] or [head]
+        name = " ".join(t.lemma if article.language != "ru" else t.text for t in kept)
+        key = "-".join(t.lemma for t in kept) + (f"-{country.lower()}" if country else "")
+        ent_id = f"e-group-{slug(transliterate(key))}"
+        ent = article.entities.setdefault(ent_id, Entity(ent_id, name, "ORG", None, None, country))
+        return Actor(ent.id, ent.name, "ORG", "participant", country)
 
     def _implied(self, article: Article, sent: Sentence, what: str, home: Actor | None) -> Actor | None:
         """A side a type of event implies when the text leaves it unnamed: "state" (the place's or the

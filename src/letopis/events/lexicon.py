@@ -58,12 +58,12 @@ class Lexicon:
         return [e for es in self.by_lemma.values() for e in es]
 
 
-def _frame(c: dict) -> Frame:
+def _frame(c: dict, alone: bool = False) -> Frame:
     return Frame(
         name=c["class"], type=c["type"], cameo=str(c["cameo"]), mode=c.get("mode"),
         target=tuple(c.get("target") or ("obj",)),
         symmetric=bool(c.get("symmetric", c["type"] in SYMMETRIC_TYPES)),
-        inverse=bool(c.get("inverse", False)), alone=bool(c.get("alone", False)), state=bool(c.get("state", False)),
+        inverse=bool(c.get("inverse", False)), alone=bool(c.get("alone", alone)), state=bool(c.get("state", False)),
         actors=c.get("actors", "pair"), quotes=bool(c.get("quotes", True)), confidence=c.get("confidence"),
         target_kind=c.get("target_kind"),
     )
@@ -81,8 +81,9 @@ def lexicon(language: str) -> Lexicon:
         return Lexicon()
     classes = yaml.safe_load(path.read_text("utf-8")).get(language) or []
     lex = Lexicon()
+    alone = bool((settings().get("alone_default") or {}).get(language, False))
     for c in classes:
-        frame = _frame(c)
+        frame = _frame(c, alone)
         if frame.name in lex.frames:
             raise ValueError(f"events_{language}.yaml: class {frame.name!r} is defined twice")
         lex.frames[frame.name] = frame
