@@ -174,6 +174,10 @@ def test_every_class_is_named_once_and_typed():
         lex = lexicon(lang)
         assert {f.type for f in lex.frames.values()} == plover, lang
         assert all(f.cameo for f in lex.frames.values())
+        owners: dict[tuple[str, str], set[str]] = {}
+        for e in lex.entries():
+            owners.setdefault((e.pos, e.text), set()).add(e.frame.name)
+        assert not {k: v for k, v in owners.items() if len(v) > 1}, "a trigger in two classes"
 
 
 # one seed's events, rendered ------------------------------------------------------------------------

@@ -210,9 +210,11 @@ class EventExtractor:
                 host = self._host(article, sent)
                 if host is not None and host.id != parts[0].id:
                     parts.append(host)
-            if len(parts) < 2:
+            if len(parts) < 2 and not (parts and frame.type != "CONSULT" and frame.alone):
                 c.note("decision", "no event: one participant")
                 return None
+            if len(parts) == 1:  # "APEC has agreed to set up a centre": one side's agreement
+                return [Actor(parts[0].id, parts[0].name, parts[0].type, "source", parts[0].country)]
             return [Actor(a.id, a.name, a.type, "participant", a.country) for a in parts]
         implied = implied_sides().get(frame.type, {})
         if not source and implied.get("source"):

@@ -335,9 +335,24 @@ def target_named_below(c: Candidate) -> list[int] | None:
     return names[:1] or None
 
 
+def target_of_action(c: Candidate) -> list[int] | None:
+    """Threatening, asking or offering to do something to someone names them in that action: "threatened
+    to cut off electricity to Nakhichevan", "пригрозил закрыть посольство США"."""
+    if c.frame.type not in word_sets()["content_types"] | {"AGREE"}:
+        return None
+    for k in children(c.sent, c.head):
+        if rel(c.sent, k) not in ("xcomp", "ccomp", "advcl"):
+            continue
+        found = [(s, r) for s, r in slots(c.sent, k) if s not in ("subj", "subj_pass")]
+        roots = _first(found, "obj", "dat", "to", "against", "on", "with", "from", "против", "к", "с", "gen")
+        if roots:
+            return roots
+    return None
+
+
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
     target_passive_subject, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
-    target_named_below)
+    target_of_action, target_named_below)
 
 
 # status -----------------------------------------------------------------------------------------
