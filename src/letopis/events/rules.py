@@ -384,13 +384,19 @@ def status_negated(c: Candidate) -> str | None:
 
 
 def status_hypothetical(c: Candidate) -> str | None:
+    """A modal or conditional on the trigger's clause ("может ввести", "would allow", "если"), or a word of
+    possibility or consideration governing it ("рассмотрит вопрос о смягчении", "возможность визита")."""
     hyp = word_sets()["hypothetical"]
-    for g in _governors(c):
-        if c.sent.tokens[g].lemma in hyp and g != c.head:
+    chain = _governors(c)
+    for n, g in enumerate(chain):
+        if n and c.sent.tokens[g].lemma in hyp and rel(c.sent, chain[n - 1]) != "conj":
             return "hypothetical"
-        if any(c.sent.tokens[k].lemma in hyp and base_rel(c.sent, k) in ("aux", "advmod", "mark", "discourse")
-               for k in children(c.sent, g)):
-            return "hypothetical"
+        for k in children(c.sent, g):
+            w = c.sent.tokens[k]
+            if w.lemma in hyp and base_rel(c.sent, k) in ("aux", "advmod", "mark", "discourse"):
+                if w.lemma == "would" and c.sent.tokens[g].lemma in ("like", "love"):
+                    continue  # "I would like to thank": politeness, not a condition
+                return "hypothetical"
     return None
 
 
