@@ -119,6 +119,8 @@ class EventExtractor:
             if target:
                 c.target_roots = roots
                 break
+            if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
+                c.unnamed_target = True
         if frame.inverse:
             c.source_roots, c.target_roots = c.target_roots, c.source_roots
             source, target = target, source
@@ -226,7 +228,7 @@ class EventExtractor:
                 target = [state]
                 c.note("target_implied", f"{state.name} (what a {frame.type.lower()} is)")
         source = [a for a in source if a is not None]
-        if not source and target and frame.state:
+        if not source and (target or c.unnamed_target) and frame.state:
             state = self._place_state(article, sent) or home
             if state is not None and state.id not in {a.id for a in target}:
                 source = [state]
@@ -234,9 +236,12 @@ class EventExtractor:
         if not source and not target:
             c.note("decision", "no event: no side named")
             return None
-        if not (source and target) and not frame.alone:
+        unnamed = not source and bool(c.source_roots) and bool(target)
+        if not (source and target) and not frame.alone and not unnamed:
             c.note("decision", "no event: the frame needs both sides")
             return None
+        if unnamed:
+            c.note("sides", "one side is there but unnamed")
         return ([Actor(a.id, a.name, a.type, "source", a.country) for a in source[:4]]
                 + [Actor(a.id, a.name, a.type, "target", a.country) for a in target[:6]])
 
@@ -283,6 +288,12 @@ class EventExtractor:
                 return [state] if state is not None else []
             if lem in words["context_nouns"] and context:
                 return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
+        for r in roots:  # "призвал израильтян и палестинцев", "задержан гражданин России"
+            states = [self.kb.demonym(sent.tokens[k].lemma) for k in sorted(tokens)
+                      if sent.tokens[k].pos == "NOUN" and (k == r or sent.tokens[k].head == r)]
+            states = [e for e in states if e is not None]
+            if states:
+                return _unique([Actor(e.entity_id, e.en, "LOC", "participant", e.country) for e in states])
         for r in roots:
             group = self._group_of_people(article, sent, r, tokens)
             if group is not None:
@@ -395,8 +406,11 @@ class EventExtractor:
     def _group(self, article: Article, sent: Sentence, tokens: set[int]) -> list[Actor]:
         """Actors the mentions inside the tokens name: people first, else organisations and states."""
         spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens]
+        offices = word_sets()["office_nouns"]  # "пообещав пост премьера": an office, not its holder
+        posts = [(t.start, t.end) for i, t in enumerate(sent.tokens) if i in tokens and t.lemma in offices]
         found = [m for m in article.mentions if m.field == "text" and sent.start <= m.start < sent.end
-                 and any(s < m.end and m.start < e for s, e in spans)]
+                 and any(s < m.end and m.start < e for s, e in spans)
+                 and not (m.via == "role" and any(e <= m.start < e + 3 for _, e in posts))]
         actors = [self._actor(article.entities[m.entity_id]) for m in found if m.entity_id in article.entities]
         for i in sorted(tokens):  # "российская сторона", "the Russian side"
             t = sent.tokens[i]

@@ -41,6 +41,7 @@ class Candidate:
     trace: list[str] = field(default_factory=list)
     climbed: bool = False
     reflexive: bool = False  # "обвиняется", "задерживаются": the -ся form of a listed verb is its passive
+    unnamed_target: bool = False  # the parse has the one acted upon, but it names no one ("два человека")
 
     def note(self, rule: str, what: str) -> None:
         self.trace.append(f"{rule}: {what}")

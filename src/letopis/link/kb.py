@@ -49,6 +49,7 @@ class KBEntry:
     aliases: list[str] = field(default_factory=list)
     abbr: list[str] = field(default_factory=list)
     adjectives: list[str] = field(default_factory=list)
+    demonyms: list[str] = field(default_factory=list)  # "россиянин", "израильтянка": the people of a country
     roles: list[Role] = field(default_factory=list)
     known_by_surname: bool = True  # a surname alone names this person, whatever the date ("Путин")
 
@@ -69,6 +70,7 @@ class KnowledgeBase:
         self.by_key: dict[str, list[KBEntry]] = {}
         self.by_abbr: dict[str, list[KBEntry]] = {}
         self.by_adj: dict[str, KBEntry] = {}
+        self.by_demonym: dict[str, KBEntry] = {}
         self.by_surname: dict[str, list[KBEntry]] = {}
         self.by_iso: dict[str, KBEntry] = {}
         self.by_wikidata: dict[str, KBEntry] = {}
@@ -97,6 +99,8 @@ class KnowledgeBase:
             self.by_abbr.setdefault(a, []).append(e)
         for adj in e.adjectives:
             self.by_adj[lemma(adj)] = e
+        for dem in e.demonyms:
+            self.by_demonym[fold(dem)] = e
         if e.type == "PER":
             for name in {e.en, e.ru, *e.aliases}:
                 parts = re.split(r"\s+", name.strip())
@@ -132,6 +136,10 @@ class KnowledgeBase:
         if found is None and word[-1:] == "s" and word[:1].isascii():
             found = self.by_adj.get(lemma(word[:-1]))
         return found
+
+    def demonym(self, word_lemma: str) -> KBEntry | None:
+        """The country whose people a noun names: "россиянин", "израильтяне" (by lemma)."""
+        return self.by_demonym.get(fold(word_lemma))
 
     def country(self, iso: str | None) -> KBEntry | None:
         return self.by_iso.get(iso) if iso else None
@@ -180,7 +188,7 @@ def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[d
             id=slug(c["en"]), type="LOC", kind="country", en=c["en"], ru=c["ru"], wikidata=c.get("wikidata"),
             country=c["iso"], aliases=[*c.get("aliases_ru", []), *c.get("aliases_en", [])],
             abbr=[a for a in [*c.get("aliases_ru", []), *c.get("aliases_en", [])] if a.isupper() or "." in a],
-            adjectives=[*c.get("adj_ru", []), *c.get("adj_en", [])],
+            adjectives=[*c.get("adj_ru", []), *c.get("adj_en", [])], demonyms=c.get("dem_ru", []),
         ))
     for p in load("places.yaml"):
         entries.append(KBEntry(
