@@ -73,6 +73,13 @@ class EventExtractor:
             cands = rules.find_triggers(sent, s_index, lex)
             if cands:
                 lines.append(f"[{s_index}] {sent.text}")
+            if s_index and self._dates_previous(sent):  # "… выслали дипломата. Это произошло 10 декабря."
+                timex = rules.event_time(rules.Candidate(sent, s_index, 0, [], None, None), article.timexes)
+                prev = article.sentences[s_index - 1]
+                for ev in events:
+                    if ev.date is None and ev.evidence[0].start == prev.start and timex is not None:
+                        ev.date, ev.date_basis = timex.value, "explicit" if timex.basis == "explicit" else "relative"
+                        lines.append(f"    event_time: {timex.text!r} of the next sentence → {ev.type} {ev.date}")
             for c in cands:
                 c.note("trigger", f"{c.entry.text!r} ({c.entry.pos}) → {c.frame.name} {c.frame.type}")
                 if rules.is_embedded(c, cands) and not rules.source_agent(c):
@@ -423,6 +430,12 @@ class EventExtractor:
         states = [a for a in actors if a.type == "ORG" or (a.type == "LOC" and self.kb.country(a.country) is not None
                                                           and self.kb.country(a.country).entity_id == a.id)]
         return _unique(people or states)
+
+    def _dates_previous(self, sent: Sentence) -> bool:
+        """A sentence that only dates what the one before said: "Это произошло 10 декабря"."""
+        verbs = word_sets()["anaphoric_time"]
+        lemmas = [t.lemma for t in sent.tokens]
+        return any(v in lemmas for v in verbs) and any(w in lemmas for w in ("это", "this", "it")) and len(lemmas) < 15
 
     def _host(self, article: Article, sent: Sentence) -> Actor | None:
         for m in article.mentions:

@@ -195,10 +195,11 @@ def _is_noun(c: Candidate) -> bool:
 
 
 def source_subject(c: Candidate) -> list[int] | None:
-    """The grammatical subject of an active verb."""
+    """The grammatical subject of an active verb (the nearest, when a misparse gives it two)."""
     if _is_noun(c) or _passive(c):
         return None
-    return _first(arg_slots(c), "subj") or None
+    subj = _first(arg_slots(c), "subj")
+    return [min(subj, key=lambda r: abs(r - c.head))] if subj else None
 
 
 def source_agent(c: Candidate) -> list[int] | None:
@@ -273,6 +274,20 @@ def target_passive_subject(c: Candidate) -> list[int] | None:
     if _is_noun(c) or not _passive(c):
         return None
     return _first(arg_slots(c), "subj_pass", "subj") or None
+
+
+def target_passive_nearby(c: Candidate) -> list[int] | None:
+    """A passive verb whose subject the parser hung on another verb: the nominative noun right before it,
+    with no comma between ("Салех был убит, подтвердила партия")."""
+    if _is_noun(c) or not _passive(c) or _first(arg_slots(c), "subj_pass", "subj"):
+        return None
+    for k in range(c.head - 1, -1, -1):
+        t = c.sent.tokens[k]
+        if t.pos == "PUNCT":
+            return None
+        if rel(c.sent, k).startswith("nsubj") and case(c.sent, k) == "Nom" and t.head != c.head:
+            return [k]
+    return None
 
 
 def target_frame_slots(c: Candidate) -> list[int] | None:
@@ -352,7 +367,7 @@ def target_of_action(c: Candidate) -> list[int] | None:
 
 
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    target_passive_subject, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
+    target_passive_subject, target_passive_nearby, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
     target_of_action, target_named_below)
 
 
