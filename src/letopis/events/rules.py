@@ -224,7 +224,7 @@ def source_light_verb(c: Candidate) -> list[int] | None:
         h = c.sent.tokens[h].head
         if h < 0:
             return None
-    if c.sent.tokens[h].lemma not in word_sets()["light_verbs"] and base_rel(c.sent, c.head) not in ("obj", "dobj"):
+    if c.sent.tokens[h].lemma not in word_sets()["light_verbs"]:  # "провела задержание", not "осудила арест"
         return None
     subj = _first(slots(c.sent, h), "subj")
     if subj:
