@@ -235,7 +235,10 @@ class EventExtractor:
                 target = [state]
                 c.note("target_implied", f"{state.name} (what a {frame.type.lower()} is)")
         source = [a for a in source if a is not None]
-        if not source and (target or c.unnamed_target) and frame.state:
+        c.impersonal = rules.impersonal(c)
+        unsaid_agent = c.impersonal or (rules._passive(c) and not c.source_roots)
+        if not source and (target or c.unnamed_target) and (
+                frame.state or (unsaid_agent and frame.type in word_sets()["state_when_unsaid"])):
             state = self._place_state(article, sent) or home
             if state is not None and state.id not in {a.id for a in target}:
                 source = [state]
@@ -277,8 +280,8 @@ class EventExtractor:
         generic = generic_actors()
         for r, lem in zip(roots, heads):
             inner = [sent.tokens[k].lemma for k in sorted(tokens) if sent.tokens[k].head == r
-                     and sent.tokens[k].lemma in generic]  # "десятки тысяч протестующих"
-            lem = lem if lem in generic or not inner else inner[0]
+                     and (sent.tokens[k].lemma in generic or sent.tokens[k].lemma in words["state_bodies"])]
+            lem = lem if lem in generic or not inner else inner[0]  # "десятки тысяч протестующих", "ветви власти"
             if lem in words["personal_pronouns"]:
                 person = self._antecedent(article, sent, r, exclude_ids)
                 if person is not None:

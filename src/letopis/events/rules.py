@@ -42,6 +42,7 @@ class Candidate:
     climbed: bool = False
     reflexive: bool = False  # "обвиняется", "задерживаются": the -ся form of a listed verb is its passive
     unnamed_target: bool = False  # the parse has the one acted upon, but it names no one ("два человека")
+    impersonal: bool = False  # "его обвиняли", "задержали": a plural verb with no subject hides its agent
 
     def note(self, rule: str, what: str) -> None:
         self.trace.append(f"{rule}: {what}")
@@ -238,6 +239,16 @@ def source_participle_head(c: Candidate) -> list[int] | None:
     if t.feats.get("VerbForm") != "Part" or _passive(c) or t.head < 0:
         return None
     return [t.head] if base_rel(c.sent, c.head) in ("acl", "amod") else None
+
+
+def impersonal(c: Candidate) -> bool:
+    """A Russian third-person plural verb with no subject anywhere up its clause is an indefinite-personal
+    sentence ("Гарсию обвиняли в получении взяток"): the agent is unsaid, as in a passive."""
+    t = c.sent.tokens[c.head]
+    if _is_noun(c) or _passive(c) or t.pos != "VERB" or t.feats.get("Number") != "Plur" or \
+            t.feats.get("VerbForm") != "Fin" or t.feats.get("Person", "3") != "3":
+        return False
+    return not _first(arg_slots(c), "subj", "subj_pass") and rel(c.sent, c.head) not in ("conj", "xcomp", "advcl")
 
 
 def source_governor(c: Candidate) -> list[int] | None:
