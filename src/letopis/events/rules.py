@@ -117,6 +117,8 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
                 if len(toks) != 1 + len(entry.rest) or taken & set(toks):
                     continue
                 head = min(toks, key=lambda k: len(ancestors(sent, k, 50)))
+                if sent.tokens[head].pos == "ADJ" and entry.pos == "noun" and rel(sent, head) == "amod":
+                    head = sent.tokens[head].head  # "поздравительную телеграмму": the telegram carries it
                 out.append(Candidate(sent, s_index, head, sorted(toks), entry, entry.frame, reflexive=reflexive))
                 taken.update(toks)
                 break
