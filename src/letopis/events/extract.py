@@ -374,7 +374,17 @@ class EventExtractor:
         return [a, Actor(country.entity_id, country.en, "LOC", a.role, country.country)]
 
     def _home_state(self, article: Article) -> Actor | None:
-        c = self.kb.country(article.home_country)
+        """The state the article happens in: the outlet's or dateline's, else the country its places belong
+        to most often (a city counts for its country: "Нью-Йорк" for the United States)."""
+        c = self.kb.country(article.home_country) if (article.outlet or article.dateline) else None
+        if c is None:
+            counts: dict[str, int] = {}
+            for m in article.mentions:
+                ent = article.entities.get(m.entity_id or "")
+                if m.type == "LOC" and ent is not None and ent.country:
+                    counts[ent.country] = counts.get(ent.country, 0) + 1
+            best = max(counts, key=lambda k: counts[k]) if counts else article.home_country
+            c = self.kb.country(best)
         return Actor(c.entity_id, c.en, "LOC", "participant", c.country) if c is not None else None
 
     def _place_state(self, article: Article, sent: Sentence, tokens: set[int] | None = None) -> Actor | None:

@@ -213,6 +213,14 @@ def source_agent(c: Candidate) -> list[int] | None:
     return _first(arg_slots(c), "agent", "ins", "poss") or None
 
 
+def source_genitive_agent(c: Candidate) -> list[int] | None:
+    """A request, threat or refusal noun names its author in the genitive: "просьба Мадуро", "требование
+    оппозиции", "угрозы боевиков" (an arrest noun names the one arrested there instead)."""
+    if not _is_noun(c) or c.frame.type not in word_sets()["genitive_agent_types"]:
+        return None
+    return _first(arg_slots(c), "gen", "poss") or None
+
+
 def source_light_verb(c: Candidate) -> list[int] | None:
     """A noun trigger that is the object of a verb takes the verb's subject: "провела задержание",
     "подтвердила арест", "held talks"."""
@@ -276,7 +284,7 @@ def source_governor(c: Candidate) -> list[int] | None:
 
 
 SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    source_subject, source_agent, source_light_verb, source_participle_head, source_governor)
+    source_subject, source_agent, source_genitive_agent, source_light_verb, source_participle_head, source_governor)
 
 
 # targets ----------------------------------------------------------------------------------------
@@ -355,7 +363,7 @@ def target_content_clause(c: Candidate) -> list[int] | None:
 def target_named_below(c: Candidate) -> list[int] | None:
     """Last: the proper names below the trigger, outside the source ("выразил соболезнования родным и
     близким … Виктора Черномырдина"); the extractor keeps only those that name an actor."""
-    if c.frame.symmetric:
+    if c.frame.symmetric or c.frame.inverse:  # an inverse frame's other side is only ever explicit ("от")
         return None
     below = subtree(c.sent, c.head, word_sets()["prune"]) - {c.head}
     for r in c.source_roots:
