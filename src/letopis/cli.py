@@ -364,18 +364,27 @@ def eval_meetings(corpus: str, folder: str) -> None:
 
 
 @eval_group.command("events")
-@click.argument("corpus", type=click.Choice(["plover"]))
+@click.argument("corpus", type=click.Choice(["plover", "nerel"]))
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--confusion", is_flag=True, help="Print gold type → found type counts.")
 @floor_option
 def eval_events(corpus: str, path: str, confusion: bool, floors: tuple[str, ...]) -> None:
-    """Event type accuracy and source/target actor recall on the PLOVER gold standard records (English).
+    """Event type accuracy and source/target actor recall on the PLOVER gold standard records (English), or
+    the share of NEREL's interaction triggers that make an event (Russian; --confusion lists the most missed).
 
     Example: letopis eval events plover ../shared/data/PLOVER-GSR/gold_standard_records/PLOVER_GSR_CAMEO.txt
     """
-    from letopis.eval.events import evaluate_plover
+    from letopis.eval.events import evaluate_plover, nerel_trigger_coverage
     from letopis.pipeline import Pipeline
 
+    if corpus == "nerel":  # NEREL's own interaction triggers: how many make an event
+        cov = nerel_trigger_coverage(Path(path), Pipeline())
+        click.echo(f"NEREL interaction triggers (EVENT with two or more person/organisation/country arguments): "
+                   f"{cov.covered}/{cov.triggers} make an event ({cov.share:.3f})")
+        if confusion:
+            click.echo("  most missed: " + ", ".join(f"{w} {n}" for w, n in cov.missed.most_common(30)))
+        _floor({"triggers": cov.share}, floors)
+        return
     file = Path(path)
     if file.is_dir():
         file = file / "gold_standard_records" / "PLOVER_GSR_CAMEO.txt" if (file / "gold_standard_records").is_dir() \

@@ -122,6 +122,7 @@ class Event:
     topics: list[str] = field(default_factory=list)
     confidence: float = 0.5
     rule: str = ""
+    triggers: list[tuple[int, int]] = field(default_factory=list)  # the trigger words' spans in the text
 
 
 @dataclass(slots=True)

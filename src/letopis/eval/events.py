@@ -140,3 +140,63 @@ def meetings_factru(folder: Path, pipeline) -> tuple[int, int, list[str]]:
             if not ok:
                 misses.append(f"{facts.stem}: {', '.join(people)}")
     return recalled, total, misses
+
+
+ACTOR_TYPES = {"PERSON", "ORGANIZATION", "COUNTRY", "NATIONALITY"}
+
+
+def nerel_interactions(ann: str) -> list[tuple[int, int, str]]:
+    """NEREL EVENT triggers with at least two arguments (AGENT or PARTICIPANT_IN) that are people,
+    organisations, countries or nationalities: the political interactions among its events."""
+    spans, types, args = {}, {}, Counter()
+    for line in ann.splitlines():
+        parts = line.split("\t")
+        if line.startswith("T") and len(parts) >= 3:
+            kind, *rest = parts[1].split(" ")
+            if ";" in " ".join(rest):
+                continue  # discontinuous span
+            types[parts[0]] = kind
+            spans[parts[0]] = (int(rest[0]), int(rest[-1]), parts[2])
+        elif line.startswith("R") and len(parts) >= 2:
+            rel, a1, a2 = (parts[1].split(" ") + ["", ""])[:3]
+            if rel in ("AGENT", "PARTICIPANT_IN"):
+                args[(a2.split(":")[-1], a1.split(":")[-1])] += 1
+    out = []
+    for tid, kind in types.items():
+        if kind != "EVENT":
+            continue
+        actors = {a for (e, a) in args if e == tid and types.get(a) in ACTOR_TYPES}
+        if len(actors) >= 2:
+            out.append(spans[tid])
+    return out
+
+
+@dataclass(slots=True)
+class TriggerCoverage:
+    triggers: int = 0
+    covered: int = 0
+    missed: Counter = field(default_factory=Counter)
+
+    @property
+    def share(self) -> float:
+        return self.covered / max(1, self.triggers)
+
+
+def nerel_trigger_coverage(folder: Path, pipeline) -> TriggerCoverage:
+    """The share of NEREL's interaction triggers on which Letopis makes an event (its trigger word overlaps)."""
+    score = TriggerCoverage()
+    for ann in sorted(folder.glob("*.ann")):
+        gold = nerel_interactions(ann.read_text("utf-8"))
+        if not gold:
+            continue
+        article = pipeline.process(ann.with_suffix(".txt").read_text("utf-8"), language="ru")
+        # offsets: the pipeline's text is the cleaned one; find each trigger by its text near its offset
+        ours = [(s, e) for ev in article.events for s, e in ev.triggers]
+        for start, end, text in gold:
+            score.triggers += 1
+            at = article.text.find(text, max(0, start - 200))
+            if at >= 0 and any(s < at + len(text) and at < e for s, e in ours):
+                score.covered += 1
+            else:
+                score.missed[fold(text)] += 1
+    return score

@@ -184,6 +184,7 @@ class EventExtractor:
             evidence=[Evidence(article.id, sent.start, sent.end, sent.text)],
             location=self._location(article, sent, c.s_index, mode), topics=self._topics(sent),
             confidence=max(0.05, min(0.99, conf)), rule=f"{frame.name}:{','.join(_rule_names(c))}",
+            triggers=[(sent.tokens[k].start, sent.tokens[k].end) for k in c.tokens],
         )
 
     def _sides(self, article: Article, c: Candidate, source: list[Actor], target: list[Actor],
@@ -279,6 +280,12 @@ class EventExtractor:
         words = word_sets()
         generic = generic_actors()
         for r, lem in zip(roots, heads):
+            if lem in words["relative_pronouns"]:  # "Диваеву, которого назначили": the noun the clause qualifies
+                noun = self._relative_antecedent(sent, r)
+                if noun is not None:
+                    found = self._actors(article, sent, [noun], home, context, exclude | {r}, exclude_ids)
+                    if found:
+                        return found
             inner = [sent.tokens[k].lemma for k in sorted(tokens) if sent.tokens[k].head == r
                      and (sent.tokens[k].lemma in generic or sent.tokens[k].lemma in words["state_bodies"])]
             lem = lem if lem in generic or not inner else inner[0]  # "десятки тысяч протестующих", "ветви власти"
@@ -339,6 +346,18 @@ class EventExtractor:
             return self._place_state(article, sent) or home
         ent = article.entities.setdefault(f"e-generic-{slug(what)}", Entity(f"e-generic-{slug(what)}", what, "ORG"))
         return self._actor(ent)
+
+    def _relative_antecedent(self, sent: Sentence, i: int) -> int | None:
+        """The noun a relative clause qualifies: up from "который" to the clause, then its head."""
+        k = i
+        for _ in range(4):
+            h = sent.tokens[k].head
+            if h < 0:
+                return None
+            if sent.tokens[k].rel.startswith("acl"):
+                return h
+            k = h
+        return None
 
     def _antecedent(self, article: Article, sent: Sentence, i: int, exclude_ids: frozenset[str]) -> Actor | None:
         """The person a third-person pronoun stands for: the nearest person named before it."""
@@ -552,6 +571,7 @@ def _merge_within(events: list[Event]) -> list[Event]:
         have = {a.id for a in same.actors}
         same.actors.extend(a for a in ev.actors if a.id not in have)
         same.evidence.extend(ev.evidence)
+        same.triggers.extend(ev.triggers)
         if same.date is None and ev.date:
             same.date, same.date_basis = ev.date, ev.date_basis
         same.location = same.location or ev.location

@@ -491,6 +491,8 @@ def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
     """A noun trigger inside another trigger's argument is that event's content ("обвинил в убийстве")."""
     if not _is_noun(c) or c.frame.actors != "pair":
         return False
+    if base_rel(c.sent, c.head) == "obl" and case(c.sent, c.head) == "Loc":
+        return False  # "в телефонном разговоре пригласил": the circumstance, not the content
     for o in others:
         if o is c or (o.frame.type not in word_sets()["content_types"] and not _is_noun(o)):
             continue
