@@ -20,7 +20,7 @@ from letopis.events import rules
 from letopis.events.lexicon import (Lexicon, confidence, generic_actors, implied_sides, intent_as, lexicon,
                                     negated_as, word_sets)
 from letopis.events.rules import Candidate
-from letopis.events.tree import subtree
+from letopis.events.tree import ancestors, subtree
 from letopis.link.kb import KnowledgeBase, slug
 from letopis.link.names import transliterate
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence
@@ -70,7 +70,9 @@ class EventExtractor:
         home = self._home_state(article)
         for s_index, sent in enumerate(article.sentences):
             quote = next((q for q in article.quotes if q.start - 1 <= sent.start < q.end), None)
-            cands = rules.find_triggers(sent, s_index, lex)
+            # the trigger nearest the root of the parse is the sentence's main event: it comes first
+            cands = sorted(rules.find_triggers(sent, s_index, lex),
+                           key=lambda c: (len(ancestors(sent, c.head, 50)), c.head))
             if cands:
                 lines.append(f"[{s_index}] {sent.text}")
             if s_index and self._dates_previous(sent):  # "… выслали дипломата. Это произошло 10 декабря."
