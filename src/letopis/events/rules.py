@@ -52,9 +52,13 @@ class Candidate:
 
 
 def _near(sent: Sentence, i: int) -> set[int]:
-    """Words joined to word i in the parse: children, parent, grandchildren, siblings."""
-    kids = set(children(sent, i))
-    out = kids | {g for k in kids for g in children(sent, k)}
+    """Words joined to word i in the parse: descendants three levels down, parent, siblings
+    ("provide 25,000 tons of food aid": aid is three below provide)."""
+    out: set[int] = set()
+    level = {i}
+    for _ in range(3):
+        level = {g for k in level for g in children(sent, k)}
+        out |= level
     h = sent.tokens[i].head
     if h >= 0:
         out |= {h} | set(children(sent, h))
