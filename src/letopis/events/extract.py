@@ -124,6 +124,8 @@ class EventExtractor:
                       if a.id not in {s.id for s in source}]
             if rule is rules.target_named_below:  # a name further down stands only for a person
                 target = [a for a in target if a.type == "PER"]
+            if rule is rules.target_place:  # a place stands for its state
+                target = [a for a in self._city_as_state(article, sent, roots) if a.id not in {x.id for x in source}]
             c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found) + ("" if target else " (no one)"))
             if target:
                 c.target_roots = roots
@@ -275,7 +277,7 @@ class EventExtractor:
         if not roots:
             return []
         tokens = self._phrase(sent, roots) - set(exclude)
-        named = self._group(article, sent, tokens)
+        named = self._group(article, sent, tokens) or self._city_as_state(article, sent, roots)
         heads = [sent.tokens[r].lemma for r in roots]
         if named:
             return _unique([x for a in named for x in self._with_state(article, a)])
@@ -291,6 +293,12 @@ class EventExtractor:
             inner = [sent.tokens[k].lemma for k in sorted(tokens) if sent.tokens[k].head == r
                      and (sent.tokens[k].lemma in generic or sent.tokens[k].lemma in words["state_bodies"])]
             lem = lem if lem in generic or not inner else inner[0]  # "десятки тысяч протестующих", "ветви власти"
+            if sent.tokens[r].pos == "PRON" and lem not in words["first_person"]:
+                up = self._matrix_subject(sent, r)  # "Hungary has said it will support …"
+                if up is not None:
+                    found = self._actors(article, sent, [up], home, context, exclude | {r}, exclude_ids)
+                    if found:
+                        return found
             if lem in words["personal_pronouns"]:
                 person = self._antecedent(article, sent, r, exclude_ids)
                 if person is not None:
@@ -348,6 +356,32 @@ class EventExtractor:
             return self._place_state(article, sent) or home
         ent = article.entities.setdefault(f"e-generic-{slug(what)}", Entity(f"e-generic-{slug(what)}", what, "ORG"))
         return self._actor(ent)
+
+    def _matrix_subject(self, sent: Sentence, i: int) -> int | None:
+        """The subject of the clause a pronoun's clause reports: "Syria says it is willing", "заявил, что он"."""
+        verb = sent.tokens[i].head
+        if verb < 0 or not sent.tokens[i].rel.startswith("nsubj"):
+            return None
+        if sent.tokens[verb].rel.split(":")[0] not in ("ccomp", "xcomp", "advcl", "conj", "parataxis"):
+            return None
+        above = sent.tokens[verb].head
+        subj = [k for k, t in enumerate(sent.tokens) if t.head == above and t.rel.startswith("nsubj") and k != i
+                and t.pos != "PRON"]
+        return subj[0] if subj else None
+
+    def _city_as_state(self, article: Article, sent: Sentence, roots: list[int]) -> list[Actor]:
+        """A capital or city that is itself the argument stands for its state: "Berlin rejected", "Москва
+        заявила" (not a city inside a phrase: "curfew in Abidjan")."""
+        out = []
+        for r in roots:
+            t = sent.tokens[r]
+            for m in article.mentions:
+                if m.field == "text" and m.type == "LOC" and m.start <= t.start < m.end:
+                    ent = article.entities.get(m.entity_id or "")
+                    country = self.kb.country(ent.country) if ent and ent.country else None
+                    if country is not None:
+                        out.append(Actor(country.entity_id, country.en, "LOC", "participant", country.country))
+        return _unique(out)
 
     def _relative_antecedent(self, sent: Sentence, i: int) -> int | None:
         """The noun a relative clause qualifies: up from "который" to the clause, then its head."""

@@ -391,9 +391,21 @@ def target_of_action(c: Candidate) -> list[int] | None:
     return None
 
 
+def target_place(c: Candidate) -> list[int] | None:
+    """Last, for acts done in a place ("lifted the curfew in Montenegro", "ввели войска в Крым"): the place
+    named below the trigger; the extractor keeps it only as the state it belongs to."""
+    if c.frame.symmetric or c.frame.inverse or c.frame.type not in word_sets()["place_target_types"]:
+        return None
+    below = subtree(c.sent, c.head, word_sets()["prune"]) - {c.head}
+    for r in c.source_roots:
+        below -= subtree(c.sent, r)
+    names = [k for k in sorted(below, key=lambda k: abs(k - c.head)) if c.sent.tokens[k].pos == "PROPN"]
+    return names[:1] or None
+
+
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
     target_passive_subject, target_passive_nearby, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
-    target_of_action, target_named_below)
+    target_of_action, target_named_below, target_place)
 
 
 # status -----------------------------------------------------------------------------------------
