@@ -19,6 +19,14 @@ def main() -> int:
     if seeds.returncode:
         failed.append("seeds")
     tasks = json.loads((ROOT / "eval" / "baselines.json").read_text())
+    dev = tasks.get("_events_dev", {})
+    events = subprocess.run([sys.executable, str(ROOT.parent / "shared" / "tools" / "score_events_dev.py"),
+                             "--min-core-recall", str(dev.get("min_core_recall", 0)),
+                             "--min-precision", str(dev.get("min_precision", 0))], cwd=ROOT,
+                            env={**os.environ, "LETOPIS": CLI}, capture_output=True, text=True, check=False)
+    print(events.stdout.strip().splitlines()[-1] if events.stdout.strip() else events.stderr)
+    if events.returncode:
+        failed.append("events-dev")
     for name, task in tasks.items():
         if name.startswith("_"):
             continue

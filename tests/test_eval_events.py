@@ -4,10 +4,16 @@ from conftest import SHARED, run_cli
 
 def test_plover_type_accuracy_and_actor_recall():
     out = run_cli("eval", "events", "plover", str(SHARED / "data" / "PLOVER-GSR"),
-                  "--floor", "accuracy=0.70", "--floor", "actors=0.75").stdout
+                  "--floor", "accuracy=0.72", "--floor", "actors=0.67").stdout
     assert "event type accuracy" in out and "actor recall" in out
 
 
 def test_factru_meetings_are_reported():
     out = run_cli("eval", "meetings", "factru", str(SHARED / "data" / "factRuEval-2016" / "devset")).stdout
     assert out.startswith("factRuEval meetings: ") and "/5 recalled" in out
+
+
+def test_nerel_interaction_triggers_make_events():
+    out = run_cli("eval", "events", "nerel", str(SHARED / "data" / "NEREL-v1.1" / "dev"), "--confusion",
+                  "--floor", "triggers=0.15").stdout
+    assert out.startswith("NEREL interaction triggers") and "most missed:" in out

@@ -494,6 +494,9 @@ class EventExtractor:
             if e is not None and e.kind == "country" and not any(m.start <= t.start < m.end for m in found):
                 actors.append(Actor(id=e.entity_id, name=e.en, type="LOC", role="participant", country=e.country))
         people = [a for a in actors if a.type == "PER"]
+        places = [a.country for a in actors if a.type == "LOC" and a.country]
+        if len(set(places)) == 1:  # "Sudanese President Omar al-Bashir": the person's country, from the phrase
+            people = [a if a.country else Actor(a.id, a.name, a.type, a.role, places[0]) for a in people]
         # a city is where an event happens, not who takes part: only countries stand as LOC actors
         states = [a for a in actors if a.type == "ORG" or (a.type == "LOC" and self.kb.country(a.country) is not None
                                                           and self.kb.country(a.country).entity_id == a.id)]
