@@ -225,6 +225,30 @@ def source_genitive_agent(c: Candidate) -> list[int] | None:
     return _first(arg_slots(c), "gen", "poss") or None
 
 
+def in_circumstance(c: Candidate) -> bool:
+    """The noun follows a preposition of time or occasion: "во время встречи", "в ходе переговоров",
+    "по итогам визита", "during the talks"."""
+    before = " ".join(t.lemma for t in c.sent.tokens[max(0, c.head - 4):c.head])
+    return any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", before) for p in word_sets()["circumstance_preps"])
+
+
+def source_occasion(c: Candidate) -> list[int] | None:
+    """A meeting named as the occasion of a clause ("поднял вопрос в ходе встречи с X") is the clause
+    subject's meeting."""
+    if not (_is_noun(c) and c.frame.symmetric and in_circumstance(c)):
+        return None
+    i = c.head
+    for _ in range(3):
+        i = c.sent.tokens[i].head
+        if i < 0:
+            return None
+        subj = _first(slots(c.sent, i), "subj")
+        if subj:
+            c.climbed = True
+            return subj
+    return None
+
+
 def source_light_verb(c: Candidate) -> list[int] | None:
     """A noun trigger that is the object of a verb takes the verb's subject: "провела задержание",
     "подтвердила арест", "held talks"."""
@@ -288,7 +312,8 @@ def source_governor(c: Candidate) -> list[int] | None:
 
 
 SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    source_subject, source_agent, source_genitive_agent, source_light_verb, source_participle_head, source_governor)
+    source_subject, source_agent, source_genitive_agent, source_light_verb, source_occasion, source_participle_head,
+    source_governor)
 
 
 # targets ----------------------------------------------------------------------------------------
@@ -507,8 +532,8 @@ def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
     """A noun trigger inside another trigger's argument is that event's content ("обвинил в убийстве")."""
     if not _is_noun(c) or c.frame.actors != "pair":
         return False
-    if base_rel(c.sent, c.head) == "obl" and case(c.sent, c.head) == "Loc":
-        return False  # "в телефонном разговоре пригласил": the circumstance, not the content
+    if base_rel(c.sent, c.head) == "obl" and case(c.sent, c.head) == "Loc" or in_circumstance(c):
+        return False  # "в телефонном разговоре пригласил", "во время встречи": the circumstance, not the content
     for o in others:
         if o is c or (o.frame.type not in word_sets()["content_types"] and not _is_noun(o)):
             continue
