@@ -443,7 +443,24 @@ class EventExtractor:
         return Actor(c.entity_id, c.en, "LOC", "participant", c.country) if c is not None else None
 
     def _place_state(self, article: Article, sent: Sentence, tokens: set[int] | None = None) -> Actor | None:
-        """The state of a place named in the phrase or the sentence: "полиция Белиза", "в Бангкоке"."""
+        """The state of a place named in the phrase ("полиция Белиза", "турецкие власти"), else of where the
+        sentence says it happens ("в Бангкоке", "in Abidjan"), not of any place it mentions ("взятки от
+        бразильской компании")."""
+        if tokens is None:
+            for m in article.mentions:
+                if m.field != "text" or m.type != "LOC" or not (sent.start <= m.start < sent.end):
+                    continue
+                before = article.text[max(sent.start, m.start - 12):m.start].lower()
+                if not re.search(r"(^|\s)(в|во|на|in|at)\s+(\w+\s+)?$", before):
+                    continue
+                tok = next((t for t in sent.tokens if t.start == m.start), None)
+                if tok is not None and tok.feats.get("Case") not in (None, "Loc"):
+                    continue  # "в Сирию" is where to, not where
+                ent = article.entities.get(m.entity_id or "")
+                country = self.kb.country(ent.country) if ent and ent.country else None
+                if country is not None:
+                    return Actor(country.entity_id, country.en, "LOC", "participant", country.country)
+            return None
         lo, hi = sent.start, sent.end
         spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens] if tokens else [(lo, hi)]
         for want_inside in (True, False):

@@ -355,6 +355,17 @@ def target_frame_slots(c: Candidate) -> list[int] | None:
     return None
 
 
+def target_addressee(c: Candidate) -> list[int] | None:
+    """A request noun fulfilled, granted or turned down by someone names its addressee as that verb's
+    subject: "Национальное собрание исполнило просьбу Мадуро"."""
+    if not _is_noun(c) or c.frame.type not in word_sets()["genitive_agent_types"]:
+        return None
+    h = c.sent.tokens[c.head].head
+    if h < 0 or c.sent.tokens[h].lemma not in word_sets()["addressee_verbs"]:
+        return None
+    return _first(slots(c.sent, h), "subj") or None
+
+
 def target_light_verb(c: Candidate) -> list[int] | None:
     """A noun trigger hanging from a verb takes the verb's dative or object: "направил телеграмму
     Раулю Кастро с благодарностью", "выразил соболезнования родным X"."""
@@ -429,7 +440,7 @@ def target_place(c: Candidate) -> list[int] | None:
 
 
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    target_passive_subject, target_passive_nearby, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
+    target_passive_subject, target_passive_nearby, target_addressee, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
     target_of_action, target_named_below, target_place)
 
 
