@@ -102,7 +102,8 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
                 continue
             entries = lex.by_lemma.get(lem, ())
             reflexive = False
-            if not entries and lem.endswith(("ся", "сь")) and sent.tokens[i].pos in VERB_POS:
+            if not entries and lem.endswith(("ся", "сь")) and sent.tokens[i].pos in VERB_POS \
+                    and sent.tokens[i].feats.get("Voice") == "Pass":  # "обвиняется", not "пытаться" (Mid)
                 entries = [e for e in lex.by_lemma.get(lem[:-2], ()) if e.pos != "noun"]
                 reflexive = bool(entries)
             for entry in entries:
