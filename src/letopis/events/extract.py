@@ -50,6 +50,7 @@ class EventExtractor:
 
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
+        self.field = "text"  # the field whose sentences are being read: the title first, then the text
 
     def __call__(self, article: Article) -> list[Event]:
         return self.run(article)[0]
@@ -68,14 +69,18 @@ class EventExtractor:
         context: list[Actor] = []
         roster = self._roster(article)
         home = self._home_state(article)
-        for s_index, sent in enumerate(article.sentences):
+        title = [("title", 0, s) for s in article.title_sentences] if word_sets()["read_titles"] else []
+        for field, s_index, sent in [*title, *(("text", i, s) for i, s in enumerate(article.sentences))]:
+            self.field = field
+            if field == "title":
+                lines.append("[title]")
             quote = next((q for q in article.quotes if q.start - 1 <= sent.start < q.end), None)
             # the trigger nearest the root of the parse is the sentence's main event: it comes first
             cands = sorted(rules.find_triggers(sent, s_index, lex),
                            key=lambda c: (len(ancestors(sent, c.head, 50)), c.head))
             if cands:
                 lines.append(f"[{s_index}] {sent.text}")
-            if s_index and self._dates_previous(sent):  # "… выслали дипломата. Это произошло 10 декабря."
+            if field == "text" and s_index and self._dates_previous(sent):  # "… выслали дипломата. Это произошло 10 декабря."
                 timex = rules.event_time(rules.Candidate(sent, s_index, 0, [], None, None), article.timexes)
                 prev = article.sentences[s_index - 1]
                 for ev in events:
@@ -95,7 +100,11 @@ class EventExtractor:
                 events.append(ev)
                 if c.frame.symmetric and len(ev.actors) >= 2:
                     context = ev.actors
-        return _merge_within(events), lines
+        self.field = "text"
+        titled = [e for e in events if e.evidence[0].start < 0]
+        merged = _merge_within([e for e in events if e.evidence[0].start >= 0] + titled)
+        # a title's event stands only where the text has none like it (a headline repeats the lead)
+        return merged, lines
 
     # the event of one candidate -------------------------------------------------------------------
 
@@ -164,7 +173,7 @@ class EventExtractor:
         elif c.status == "negated" and negated_as(frame.type):
             event_type, cameo, c.status = negated_as(frame.type), "120", "occurred"
             c.note("negated_as", f"a refusal: {event_type}")
-        c.timex = rules.event_time(c, article.timexes)
+        c.timex = rules.event_time(c, article.timexes) if self.field == "text" else None  # timexes are the text's
         date, basis = None, None
         if c.timex is not None:
             date = c.timex.value
@@ -181,11 +190,12 @@ class EventExtractor:
         if len(actors) < 2 or any(a.role == "source" for a in actors) != any(a.role == "target" for a in actors):
             conf = min(conf, confidence("one_side"))
         c.note("decision", f"event {event_type} {c.status} {[(a.name, a.role) for a in actors]} {date or ''}")
-        key = f"{article.id}:{sent.start}:{c.head}:{event_type}"
+        key = f"{article.id}:{'title:' if self.field == 'title' else ''}{sent.start}:{c.head}:{event_type}"
         return Event(
             id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], type=event_type, mode=mode, cameo=cameo,
             status=c.status, date=date, date_basis=basis, actors=actors,
-            evidence=[Evidence(article.id, sent.start, sent.end, sent.text)],
+            evidence=[Evidence(article.id, sent.start, sent.end, sent.text) if self.field == "text" else
+                      Evidence(article.id, -1, -1, sent.text)],  # a title: no offsets into the text
             location=self._location(article, sent, c.s_index, mode), topics=self._topics(sent),
             confidence=max(0.05, min(0.99, conf)), rule=f"{frame.name}:{','.join(_rule_names(c))}",
             triggers=[(sent.tokens[k].start, sent.tokens[k].end) for k in c.tokens],
@@ -376,7 +386,7 @@ class EventExtractor:
         for r in roots:
             t = sent.tokens[r]
             for m in article.mentions:
-                if m.field == "text" and m.type == "LOC" and m.start <= t.start < m.end:
+                if m.field == self.field and m.type == "LOC" and m.start <= t.start < m.end:
                     ent = article.entities.get(m.entity_id or "")
                     country = self.kb.country(ent.country) if ent and ent.country else None
                     if country is not None:
@@ -398,7 +408,7 @@ class EventExtractor:
     def _antecedent(self, article: Article, sent: Sentence, i: int, exclude_ids: frozenset[str]) -> Actor | None:
         """The person a third-person pronoun stands for: the nearest person named before it."""
         at = sent.tokens[i].start
-        before = [m for m in article.mentions if m.field == "text" and m.type == "PER" and m.end <= at
+        before = [m for m in article.mentions if m.field == self.field and m.type == "PER" and m.end <= at
                   and m.entity_id in article.entities and m.entity_id not in exclude_ids and at - m.end < 600]
         if not before:
             return None
@@ -409,7 +419,7 @@ class EventExtractor:
         if a.type != "ORG":
             return [a]
         ent = article.entities.get(a.id)
-        mentions = [m for m in article.mentions if m.entity_id == a.id and m.field == "text"]
+        mentions = [m for m in article.mentions if m.entity_id == a.id and m.field == self.field]
         words = {lemma(w) for m in mentions for w in re.findall(r"\w+", m.text)}
         words |= {w.lower() for w in re.findall(r"\w+", ent.name if ent else a.name)}
         if not words & word_sets()["state_bodies"]:
@@ -448,9 +458,9 @@ class EventExtractor:
         бразильской компании")."""
         if tokens is None:
             for m in article.mentions:
-                if m.field != "text" or m.type != "LOC" or not (sent.start <= m.start < sent.end):
+                if m.field != self.field or m.type != "LOC" or not (sent.start <= m.start < sent.end):
                     continue
-                before = article.text[max(sent.start, m.start - 12):m.start].lower()
+                before = self._text(article)[max(sent.start, m.start - 12):m.start].lower()
                 if not re.search(r"(^|\s)(в|во|на|in|at)\s+(\w+\s+)?$", before):
                     continue
                 tok = next((t for t in sent.tokens if t.start == m.start), None)
@@ -465,7 +475,7 @@ class EventExtractor:
         spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens] if tokens else [(lo, hi)]
         for want_inside in (True, False):
             for m in article.mentions:
-                if m.field != "text" or m.type != "LOC" or not (lo <= m.start < hi):
+                if m.field != self.field or m.type != "LOC" or not (lo <= m.start < hi):
                     continue
                 inside = any(s < m.end and m.start < e for s, e in spans)
                 if inside != want_inside:
@@ -500,7 +510,7 @@ class EventExtractor:
         spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens]
         offices = word_sets()["office_nouns"]  # "пообещав пост премьера": an office, not its holder
         posts = [(t.start, t.end) for i, t in enumerate(sent.tokens) if i in tokens and t.lemma in offices]
-        found = [m for m in article.mentions if m.field == "text" and sent.start <= m.start < sent.end
+        found = [m for m in article.mentions if m.field == self.field and sent.start <= m.start < sent.end
                  and any(s < m.end and m.start < e for s, e in spans)
                  and not (m.via == "role" and any(e <= m.start < e + 3 for _, e in posts))]
         actors = [self._actor(article.entities[m.entity_id]) for m in found if m.entity_id in article.entities]
@@ -519,6 +529,9 @@ class EventExtractor:
                                                           and self.kb.country(a.country).entity_id == a.id)]
         return _unique(people or states)
 
+    def _text(self, article: Article) -> str:
+        return (article.title or "") if self.field == "title" else article.text
+
     def _dates_previous(self, sent: Sentence) -> bool:
         """A sentence that only dates what the one before said: "Это произошло 10 декабря"."""
         verbs = word_sets()["anaphoric_time"]
@@ -526,8 +539,12 @@ class EventExtractor:
         return any(v in lemmas for v in verbs) and any(w in lemmas for w in ("это", "this", "it")) and len(lemmas) < 15
 
     def _host(self, article: Article, sent: Sentence) -> Actor | None:
+        """The country a visit goes to: a place after "в", "на", "in", "to" ("прибыл в Амман"), not one
+        that qualifies a person ("министра России")."""
+        text = self._text(article)
         for m in article.mentions:
-            if m.field == "text" and sent.start <= m.start < sent.end and m.type == "LOC":
+            if m.field == self.field and sent.start <= m.start < sent.end and m.type == "LOC" and \
+                    re.search(r"(^|\s)(в|во|на|in|to|at)\s+(\w+\s+)?$", text[max(0, m.start - 12):m.start].lower()):
                 ent = article.entities.get(m.entity_id or "")
                 country = self.kb.country(ent.country) if ent and ent.country else None
                 if country is not None:
@@ -550,7 +567,7 @@ class EventExtractor:
             (article.published[:10] if article.published else None)
         out = []
         for m in article.mentions:
-            if m.field != "text" or not (sent.start <= m.start < sent.end) or m.type != "LOC":
+            if m.field != self.field or not (sent.start <= m.start < sent.end) or m.type != "LOC":
                 continue
             ent = article.entities.get(m.entity_id or "")
             country = self.kb.country(ent.country) if ent else None
@@ -567,9 +584,9 @@ class EventExtractor:
 
     def _location(self, article: Article, sent: Sentence, s_index: int, mode: str | None) -> dict | None:
         for m in article.mentions:
-            if m.field == "text" and sent.start <= m.start < sent.end and m.type == "LOC":
+            if m.field == self.field and sent.start <= m.start < sent.end and m.type == "LOC":
                 ent = article.entities.get(m.entity_id or "")
-                before = article.text[max(0, m.start - 4): m.start].lower()
+                before = self._text(article)[max(0, m.start - 4): m.start].lower()
                 country = self.kb.country(ent.country) if ent else None
                 if ent and re.search(r"(^|\s)(в|во|in|at)\s$", before) and country is not None \
                         and country.entity_id != ent.id:
