@@ -18,7 +18,7 @@ from letopis.analyze.morph import lemma
 from letopis.corpus.merge import _compatible
 from letopis.events import rules
 from letopis.events.lexicon import (Lexicon, confidence, generic_actors, implied_sides, intent_as, lexicon,
-                                    negated_as, word_sets)
+                                    needed, negated_as, word_sets)
 from letopis.events.rules import Candidate
 from letopis.events.tree import ancestors, subtree
 from letopis.link.kb import KnowledgeBase, slug
@@ -113,6 +113,9 @@ class EventExtractor:
         sent, frame = c.sent, c.frame
         if quote is not None and not frame.quotes:
             c.note("decision", "no event: inside a quotation")
+            return None
+        if frame.needs and not {t.lemma for t in sent.tokens} & needed(frame.needs):
+            c.note("decision", f"no event: the sentence has no word of {frame.needs}")
             return None
         for rule in rules.SOURCE_RULES:
             found = rule(c)

@@ -32,6 +32,7 @@ class Frame:
     quotes: bool = True
     confidence: float | None = None
     target_kind: str | None = None  # PER: the event stands only with a named person as the target
+    needs: str | None = None  # a word list of the settings one of whose lemmas the sentence must hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +66,7 @@ def _frame(c: dict, alone: bool = False) -> Frame:
         symmetric=bool(c.get("symmetric", c["type"] in SYMMETRIC_TYPES)),
         inverse=bool(c.get("inverse", False)), alone=bool(c.get("alone", alone)), state=bool(c.get("state", False)),
         actors=c.get("actors", "pair"), quotes=bool(c.get("quotes", True)), confidence=c.get("confidence"),
-        target_kind=c.get("target_kind"),
+        target_kind=c.get("target_kind"), needs=c.get("needs"),
     )
 
 
@@ -135,6 +136,11 @@ def intent_as(event_type: str) -> tuple[str, str] | None:
     it = settings().get("intent") or {}
     new = (it.get("as") or {}).get(event_type)
     return (new, str((it.get("cameo") or {}).get(event_type, "030"))) if new else None
+
+
+@lru_cache(maxsize=16)
+def needed(name: str) -> frozenset[str]:
+    return frozenset((settings().get("needs") or {}).get(name) or ())
 
 
 def confidence(name: str) -> float:
