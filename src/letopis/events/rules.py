@@ -541,9 +541,15 @@ def event_time(c: Candidate, timexes: list[Timex]) -> Timex | None:
 
 
 def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
-    """A noun trigger inside another trigger's argument is that event's content ("обвинил в убийстве")."""
-    if not _is_noun(c) or c.frame.actors != "pair":
+    """A trigger inside another trigger's argument is that event's content, not an event of its own: a noun
+    ("обвинил в убийстве"), or the action asked, threatened, promised or refused ("призвал выйти на улицы",
+    "грозили взорвать метро", "отказался признать вину")."""
+    if c.frame.actors != "pair":
         return False
+    if not _is_noun(c):
+        h = c.sent.tokens[c.head].head
+        return rel(c.sent, c.head) == "xcomp" and any(
+            o.head == h and o is not c and o.frame.type in word_sets()["content_types"] for o in others)
     if base_rel(c.sent, c.head) == "obl" and case(c.sent, c.head) == "Loc" or in_circumstance(c):
         return False  # "в телефонном разговоре пригласил", "во время встречи": the circumstance, not the content
     for o in others:
