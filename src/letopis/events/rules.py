@@ -229,8 +229,9 @@ def source_genitive_agent(c: Candidate) -> list[int] | None:
 def in_circumstance(c: Candidate) -> bool:
     """The noun follows a preposition of time or occasion: "во время встречи", "в ходе переговоров",
     "по итогам визита", "during the talks"."""
-    before = " ".join(t.lemma for t in c.sent.tokens[max(0, c.head - 4):c.head])
-    return any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", before) for p in word_sets()["circumstance_preps"])
+    window = c.sent.tokens[max(0, c.head - 4):c.head]
+    texts = (" ".join(t.text.lower() for t in window), " ".join(t.lemma for t in window))
+    return any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", b) for p in word_sets()["circumstance_preps"] for b in texts)
 
 
 def source_occasion(c: Candidate) -> list[int] | None:
