@@ -144,6 +144,12 @@ class EventExtractor:
                 break
             if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
                 c.unnamed_target = True
+        if not target:  # "захватили заложника", "освободили заложников": the phrase names its own target
+            generic = generic_actors()
+            own = [k for k in c.tokens if k != c.head and sent.tokens[k].lemma in generic]
+            if own:
+                target = self._actors(article, sent, own[:1], home, context)
+                c.note("target_in_phrase", sent.tokens[own[0]].text)
         if frame.inverse:
             c.source_roots, c.target_roots = c.target_roots, c.source_roots
             source, target = target, source

@@ -257,7 +257,7 @@ def source_light_verb(c: Candidate) -> list[int] | None:
     if not _is_noun(c):
         return None
     h = c.sent.tokens[c.head].head
-    if h < 0 or base_rel(c.sent, c.head) not in ("obj", "dobj", "obl", "nsubj:pass", "nsubjpass", "pobj"):
+    if h < 0 or base_rel(c.sent, c.head) not in ("obj", "dobj", "obl", "iobj", "nsubj:pass", "nsubjpass", "pobj"):
         return None
     if c.sent.tokens[h].pos not in ("VERB", "AUX", "ADP") or is_passive(c.sent, h):
         return None
