@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(SHARED / "tools"))
-from score_seeds import Names, event_matches  # noqa: E402
+from score_seeds import Names, event_matches
 
 CACHE = ROOT / ".cache" / "events_loop.pkl"
 
@@ -64,8 +64,8 @@ def main() -> int:
     gold = json.loads(Path(args.gold).read_text())
     names = Names(gold["entities"])
     arts = analysed(gold, Path(args.data))
-    from letopis.link.kb import default_kb
     from letopis.events.extract import EventExtractor
+    from letopis.link.kb import default_kb
     from letopis.model import event_record
 
     ext = EventExtractor(default_kb())

@@ -17,8 +17,18 @@ import yaml
 from letopis.analyze.morph import lemma
 from letopis.corpus.merge import _compatible
 from letopis.events import rules
-from letopis.events.lexicon import (Lexicon, confidence, generic_actors, implied_sides, intent_as, lexicon,
-                                    needed, negated_as, word_sets)
+from letopis.events.lexicon import (
+    Lexicon,
+    confidence,
+    generic_actors,
+    implied_sides,
+    intent_as,
+    lexicon,
+    limit,
+    needed,
+    negated_as,
+    word_sets,
+)
 from letopis.events.rules import Candidate
 from letopis.events.tree import ancestors, subtree
 from letopis.link.kb import KnowledgeBase, slug
@@ -206,7 +216,7 @@ class EventExtractor:
             evidence=[Evidence(article.id, sent.start, sent.end, sent.text) if self.field == "text" else
                       Evidence(article.id, -1, -1, sent.text)],  # a title: no offsets into the text
             location=self._location(article, sent, c.s_index, mode), topics=self._topics(sent),
-            confidence=max(0.05, min(0.99, conf)), rule=f"{frame.name}:{','.join(_rule_names(c))}",
+            confidence=max(limit("confidence_min"), min(limit("confidence_max"), conf)), rule=f"{frame.name}:{','.join(_rule_names(c))}",
             triggers=[(sent.tokens[k].start, sent.tokens[k].end) for k in c.tokens],
         )
 
@@ -222,7 +232,7 @@ class EventExtractor:
         if frame.actors == "multilateral":
             extra = [self._actor(article.entities[m.entity_id]) for m in roster if m.entity_id in article.entities]
             people = _unique([a for a in [*source, *target, *extra] if a.type == "PER"])
-            if len(people) < 3:
+            if len(people) < limit("summit_people"):
                 c.note("decision", "no event: a summit needs three named participants")
                 return None
             return [Actor(a.id, a.name, a.type, "participant", a.country) for a in people]
@@ -276,8 +286,8 @@ class EventExtractor:
             return None
         if unnamed:
             c.note("sides", "one side is there but unnamed")
-        return ([Actor(a.id, a.name, a.type, "source", a.country) for a in source[:4]]
-                + [Actor(a.id, a.name, a.type, "target", a.country) for a in target[:6]])
+        return ([Actor(a.id, a.name, a.type, "source", a.country) for a in source[:int(limit("max_sources"))]]
+                + [Actor(a.id, a.name, a.type, "target", a.country) for a in target[:int(limit("max_targets"))]])
 
     # actors -------------------------------------------------------------------------------------
 
@@ -418,7 +428,7 @@ class EventExtractor:
         """The person a third-person pronoun stands for: the nearest person named before it."""
         at = sent.tokens[i].start
         before = [m for m in article.mentions if m.field == self.field and m.type == "PER" and m.end <= at
-                  and m.entity_id in article.entities and m.entity_id not in exclude_ids and at - m.end < 600]
+                  and m.entity_id in article.entities and m.entity_id not in exclude_ids and at - m.end < limit("antecedent_chars")]
         if not before:
             return None
         return self._actor(article.entities[max(before, key=lambda m: m.end).entity_id])
@@ -545,7 +555,7 @@ class EventExtractor:
         """A sentence that only dates what the one before said: "Это произошло 10 декабря"."""
         verbs = word_sets()["anaphoric_time"]
         lemmas = [t.lemma for t in sent.tokens]
-        return any(v in lemmas for v in verbs) and any(w in lemmas for w in ("это", "this", "it")) and len(lemmas) < 15
+        return any(v in lemmas for v in verbs) and any(w in lemmas for w in ("это", "this", "it")) and len(lemmas) < limit("dating_sentence_words")
 
     def _host(self, article: Article, sent: Sentence) -> Actor | None:
         """The country a visit goes to: a place after "в", "на", "in", "to" ("прибыл в Амман"), not one
@@ -659,5 +669,5 @@ def _merge_within(events: list[Event]) -> list[Event]:
         same.location = same.location or ev.location
         same.mode = same.mode or ev.mode
         same.topics = sorted(set(same.topics) | set(ev.topics))
-        same.confidence = min(0.99, max(same.confidence, ev.confidence) + confidence("merged_report"))
+        same.confidence = min(limit("confidence_max"), max(same.confidence, ev.confidence) + confidence("merged_report"))
     return out

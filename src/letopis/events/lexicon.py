@@ -143,5 +143,9 @@ def needed(name: str) -> frozenset[str]:
     return frozenset((settings().get("needs") or {}).get(name) or ())
 
 
+def limit(name: str) -> int | float:
+    return settings()["limits"][name]
+
+
 def confidence(name: str) -> float:
     return float(settings()["confidence"][name])

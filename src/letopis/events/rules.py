@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from letopis.events.lexicon import Entry, Frame, Lexicon, settings, word_sets
+from letopis.events.lexicon import Entry, Frame, Lexicon, limit, settings, word_sets
 from letopis.events.tree import ancestors, base_rel, case, case_marker, children, is_passive, rel, subtree
 from letopis.model import Sentence, Timex
 
@@ -56,7 +56,7 @@ def _near(sent: Sentence, i: int) -> set[int]:
     ("provide 25,000 tons of food aid": aid is three below provide)."""
     out: set[int] = set()
     level = {i}
-    for _ in range(3):
+    for _ in range(int(limit("phrase_depth"))):
         level = {g for k in level for g in children(sent, k)}
         out |= level
     h = sent.tokens[i].head
@@ -114,7 +114,8 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
                 for word in entry.rest:
                     k = next((k for k in near if lemmas[k] == word and k not in toks), None)
                     if k is None:
-                        k = next((k for k in range(max(0, i - 3), min(len(lemmas), i + 4))
+                        w = int(limit("phrase_window"))
+                        k = next((k for k in range(max(0, i - w), min(len(lemmas), i + w + 1))
                                   if lemmas[k] == word and k not in toks), None)
                     if k is None:
                         break
@@ -229,7 +230,7 @@ def source_genitive_agent(c: Candidate) -> list[int] | None:
 def in_circumstance(c: Candidate) -> bool:
     """The noun follows a preposition of time or occasion: "во время встречи", "в ходе переговоров",
     "по итогам визита", "during the talks"."""
-    window = c.sent.tokens[max(0, c.head - 4):c.head]
+    window = c.sent.tokens[max(0, c.head - int(limit("occasion_window"))):c.head]
     texts = (" ".join(t.text.lower() for t in window), " ".join(t.lemma for t in window))
     return any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", b) for p in word_sets()["circumstance_preps"] for b in texts)
 
@@ -240,7 +241,7 @@ def source_occasion(c: Candidate) -> list[int] | None:
     if not (_is_noun(c) and c.frame.symmetric and in_circumstance(c)):
         return None
     i = c.head
-    for _ in range(3):
+    for _ in range(int(limit("climb"))):
         i = c.sent.tokens[i].head
         if i < 0:
             return None
@@ -297,7 +298,7 @@ def source_governor(c: Candidate) -> list[int] | None:
     if _is_noun(c) or _passive(c) or _first(arg_slots(c), "subj", "subj_pass"):
         return None
     i = c.head
-    for _ in range(3):
+    for _ in range(int(limit("climb"))):
         if rel(c.sent, i) not in CLIMB_RELS:
             return None
         i = c.sent.tokens[i].head
@@ -452,7 +453,7 @@ TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
 def _governors(c: Candidate) -> list[int]:
     """The trigger and the words it depends on within its clause (through xcomp, obl, nmod, obj)."""
     out, i = [c.head], c.head
-    for _ in range(3):
+    for _ in range(int(limit("climb"))):
         if rel(c.sent, i) not in ("xcomp", "obl", "nmod", "obj", "dobj", "pobj", "prep", "acl", "conj", "advcl",
                                   "nsubj", "nsubj:pass", "nsubjpass"):
             break
@@ -494,7 +495,7 @@ def status_hypothetical(c: Candidate) -> str | None:
 def _same_event_chain(c: Candidate) -> list[int]:
     """The trigger and the verbs that carry its tense: "будет задержан", "решил уволить" (xcomp)."""
     out, i = [c.head], c.head
-    while rel(c.sent, i) == "xcomp" and c.sent.tokens[i].head >= 0 and len(out) < 3:
+    while rel(c.sent, i) == "xcomp" and c.sent.tokens[i].head >= 0 and len(out) < limit("climb"):
         i = c.sent.tokens[i].head
         out.append(i)
     return out
@@ -556,6 +557,6 @@ def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
     for o in others:
         if o is c or (o.frame.type not in word_sets()["content_types"] and not _is_noun(o)):
             continue
-        if c.head in subtree(c.sent, o.head) and c.head != o.head and o.head in ancestors(c.sent, c.head, 3):
+        if c.head in subtree(c.sent, o.head) and c.head != o.head and o.head in ancestors(c.sent, c.head, int(limit("climb"))):
             return True
     return False
