@@ -91,7 +91,7 @@ class EventExtractor:
             if cands:
                 lines.append(f"[{s_index}] {sent.text}")
             if field == "text" and s_index and self._dates_previous(sent):  # "… выслали дипломата. Это произошло 10 декабря."
-                timex = rules.event_time(rules.Candidate(sent, s_index, 0, [], None, None), article.timexes)
+                timex = rules.event_time(sent, sent.start, article.timexes)
                 prev = article.sentences[s_index - 1]
                 for ev in events:
                     if ev.date is None and ev.evidence[0].start == prev.start and timex is not None:
@@ -123,6 +123,9 @@ class EventExtractor:
         sent, frame = c.sent, c.frame
         if quote is not None and not frame.quotes:
             c.note("decision", "no event: inside a quotation")
+            return None
+        if frame.complement and not any(t.head == c.head and t.rel in ("xcomp", "ccomp") for t in sent.tokens):
+            c.note("decision", "no event: the trigger governs no action")
             return None
         if frame.needs and not {t.lemma for t in sent.tokens} & needed(frame.needs):
             c.note("decision", f"no event: the sentence has no word of {frame.needs}")
@@ -192,7 +195,7 @@ class EventExtractor:
         elif c.status == "negated" and negated_as(frame.type):
             event_type, cameo, c.status = negated_as(frame.type), "120", "occurred"
             c.note("negated_as", f"a refusal: {event_type}")
-        c.timex = rules.event_time(c, article.timexes) if self.field == "text" else None  # timexes are the text's
+        c.timex = rules.event_time(sent, sent.tokens[c.head].start, article.timexes) if self.field == "text" else None
         date, basis = None, None
         if c.timex is not None:
             date = c.timex.value
@@ -581,7 +584,7 @@ class EventExtractor:
 
     def _heads(self, article: Article, sent: Sentence, role: str) -> list[Actor]:
         """The holders of a role in each country the sentence names ("переговоры президентов X и Y")."""
-        timex = rules.event_time(Candidate(sent, 0, 0, [], None, None), article.timexes)  # type: ignore[arg-type]
+        timex = rules.event_time(sent, sent.start, article.timexes)
         date = timex.value if timex and timex.value and re.match(r"\d{4}-\d{2}-\d{2}$", timex.value) else \
             (article.published[:10] if article.published else None)
         out = []

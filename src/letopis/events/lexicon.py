@@ -33,6 +33,7 @@ class Frame:
     confidence: float | None = None
     target_kind: str | None = None  # PER: the event stands only with a named person as the target
     needs: str | None = None  # a word list of the settings one of whose lemmas the sentence must hold
+    complement: bool = False  # the trigger must govern an action ("offered to hand over")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +52,7 @@ class Entry:
 
 @dataclass(slots=True)
 class Lexicon:
+    language: str = ""
     frames: dict[str, Frame] = field(default_factory=dict)
     by_lemma: dict[str, list[Entry]] = field(default_factory=dict)
     patterns: list[tuple[re.Pattern[str], Frame]] = field(default_factory=list)
@@ -66,7 +68,7 @@ def _frame(c: dict, alone: bool = False) -> Frame:
         symmetric=bool(c.get("symmetric", c["type"] in SYMMETRIC_TYPES)),
         inverse=bool(c.get("inverse", False)), alone=bool(c.get("alone", alone)), state=bool(c.get("state", False)),
         actors=c.get("actors", "pair"), quotes=bool(c.get("quotes", True)), confidence=c.get("confidence"),
-        target_kind=c.get("target_kind"), needs=c.get("needs"),
+        target_kind=c.get("target_kind"), needs=c.get("needs"), complement=bool(c.get("complement", False)),
     )
 
 
@@ -79,9 +81,9 @@ def lexicon(language: str) -> Lexicon:
     """The trigger classes of one language, indexed by lemma; phrases before single words."""
     path = resources.files("letopis.lexicons").joinpath(f"events_{language}.yaml")
     if not path.is_file():
-        return Lexicon()
+        return Lexicon(language)
     classes = yaml.safe_load(path.read_text("utf-8")).get(language) or []
-    lex = Lexicon()
+    lex = Lexicon(language)
     alone = bool((settings().get("alone_default") or {}).get(language, False))
     for c in classes:
         frame = _frame(c, alone)

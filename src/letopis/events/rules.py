@@ -43,6 +43,7 @@ class Candidate:
     reflexive: bool = False  # "обвиняется", "задерживаются": the -ся form of a listed verb is its passive
     unnamed_target: bool = False  # the parse has the one acted upon, but it names no one ("два человека")
     impersonal: bool = False  # "его обвиняли", "задержали": a plural verb with no subject hides its agent
+    language: str = ""
 
     def note(self, rule: str, what: str) -> None:
         self.trace.append(f"{rule}: {what}")
@@ -94,7 +95,8 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
             continue
         verbs = [k for k in toks if sent.tokens[k].pos in VERB_POS]
         head = verbs[0] if verbs else min(toks, key=lambda k: len(ancestors(sent, k, 50)))
-        out.append(Candidate(sent, s_index, head, toks, Entry(sent.tokens[head].lemma, "pattern", frame), frame))
+        out.append(Candidate(sent, s_index, head, toks, Entry(sent.tokens[head].lemma, "pattern", frame), frame,
+                             language=lex.language))
     taken: set[int] = {k for c in out for k in c.tokens}
     for phrases in (True, False):  # phrases first: "снять санкция" is not "санкция"
         for i, lem in enumerate(lemmas):
@@ -125,7 +127,8 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
                 head = min(toks, key=lambda k: len(ancestors(sent, k, 50)))
                 if sent.tokens[head].pos == "ADJ" and entry.pos == "noun" and rel(sent, head) == "amod":
                     head = sent.tokens[head].head  # "поздравительную телеграмму": the telegram carries it
-                out.append(Candidate(sent, s_index, head, sorted(toks), entry, entry.frame, reflexive=reflexive))
+                out.append(Candidate(sent, s_index, head, sorted(toks), entry, entry.frame, reflexive=reflexive,
+                                     language=lex.language))
                 taken.update(toks)
                 break
     return out
@@ -408,6 +411,8 @@ def target_named_below(c: Candidate) -> list[int] | None:
     близким … Виктора Черномырдина"); the extractor keeps only those that name an actor."""
     if c.frame.symmetric or c.frame.inverse:  # an inverse frame's other side is only ever explicit ("от")
         return None
+    if c.language not in word_sets()["named_below_languages"]:
+        return None  # English parses name their objects; a name further down is someone else's
     below = subtree(c.sent, c.head, word_sets()["prune"]) - {c.head}
     for r in c.source_roots:
         below -= subtree(c.sent, r)
@@ -531,15 +536,11 @@ STATUS_RULES: tuple[Callable[[Candidate], str | None], ...] = (status_negated, s
 # date -------------------------------------------------------------------------------------------
 
 
-def event_time(c: Candidate, timexes: list[Timex]) -> Timex | None:
-    """The sentence's own time expression nearest the trigger, if it gives a calendar value."""
-    sent = c.sent
+def event_time(sent: Sentence, at: int, timexes: list[Timex]) -> Timex | None:
+    """The sentence's own time expression nearest the offset `at` (the trigger), if it gives a calendar value."""
     inside = [t for t in timexes if sent.start <= t.start < sent.end and t.value and t.basis != "vague"
               and t.type in ("DATE", "TIME")]
-    if not inside:
-        return None
-    at = sent.tokens[c.head].start
-    return min(inside, key=lambda t: abs(t.start - at))
+    return min(inside, key=lambda t: abs(t.start - at)) if inside else None
 
 
 def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
