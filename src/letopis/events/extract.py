@@ -158,10 +158,12 @@ class EventExtractor:
             if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
                 c.unnamed_target = True
         if not target:  # "захватили заложника", "освободили заложников": the phrase names its own target
-            generic = generic_actors()
-            own = [k for k in c.tokens if k != c.head and sent.tokens[k].lemma in generic]
+            generic, bodies = generic_actors(), word_sets()["state_bodies"]  # "вызвал посла Чехии"
+            own = [k for k in c.tokens if k != c.head and (sent.tokens[k].lemma in generic or
+                                                           sent.tokens[k].lemma in bodies)]
             if own:
-                target = self._actors(article, sent, own[:1], home, context)
+                target = [a for a in self._actors(article, sent, own[:1], home, context)
+                          if a.id not in {x.id for x in source}]
                 c.note("target_in_phrase", sent.tokens[own[0]].text)
         if frame.inverse:
             c.source_roots, c.target_roots = c.target_roots, c.source_roots

@@ -89,7 +89,8 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
         m = pattern.search(line)
         if not m:
             continue
-        start = line[: m.start()].count(" ")
+        lead = len(m.group(0)) - len(m.group(0).lstrip(" "))  # a pattern may open on the space before a word
+        start = line[: m.start() + lead].count(" ")
         toks = [k for k in range(start, start + m.group(0).strip().count(" ") + 1) if k < len(lemmas)]
         if not toks or any(c.frame.type == frame.type and set(c.tokens) & set(toks) for c in out):
             continue
@@ -355,7 +356,11 @@ def target_frame_slots(c: Candidate) -> list[int] | None:
     if set(wanted) & {"obj", "dat", "gen"}:
         wanted.append("bare")
     for s in wanted:
-        roots = _first(found, s)
+        if ">" in s:  # a slot under a slot: "ратифицировала договор с Китаем" is "obj>с"
+            outer, inner = s.split(">", 1)
+            roots = [r for o in _first(found, outer) for r in _first(slots(c.sent, o), inner)]
+        else:
+            roots = _first(found, s)
         if roots:
             return roots
     return None
@@ -381,7 +386,7 @@ def target_light_verb(c: Candidate) -> list[int] | None:
     if h < 0 or c.sent.tokens[h].pos not in VERB_POS or c.sent.tokens[h].lemma not in word_sets()["light_verbs"]:
         return None
     found = [(s, r) for s, r in slots(c.sent, h) if r != c.head and r not in c.source_roots]
-    return _first(found, "dat", "bare") or None
+    return _first(found, "dat", "bare", *(("с", "with") if c.frame.symmetric else ())) or None
 
 
 def target_participle_head(c: Candidate) -> list[int] | None:
@@ -550,9 +555,10 @@ def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
     if c.frame.actors != "pair":
         return False
     if not _is_noun(c):
-        h = c.sent.tokens[c.head].head
-        return rel(c.sent, c.head) == "xcomp" and any(
-            o.head == h and o is not c and o.frame.type in word_sets()["content_types"] for o in others)
+        h, r = c.sent.tokens[c.head].head, rel(c.sent, c.head)
+        return any(o.head == h and o is not c and (
+            r == "xcomp" and o.frame.type in word_sets()["content_types"]
+            or r == "ccomp" and o.frame.type in word_sets()["unreal_content_types"]) for o in others)
     if base_rel(c.sent, c.head) == "obl" and case(c.sent, c.head) == "Loc" or in_circumstance(c):
         return False  # "в телефонном разговоре пригласил", "во время встречи": the circumstance, not the content
     for o in others:
