@@ -386,7 +386,7 @@ def target_light_verb(c: Candidate) -> list[int] | None:
     if h < 0 or c.sent.tokens[h].pos not in VERB_POS or c.sent.tokens[h].lemma not in word_sets()["light_verbs"]:
         return None
     found = [(s, r) for s, r in slots(c.sent, h) if r != c.head and r not in c.source_roots]
-    return _first(found, "dat", "bare", *(("с", "with") if c.frame.symmetric else ())) or None
+    return _first(found, "dat", "к", "to", "bare", *(("с", "with") if c.frame.symmetric else ())) or None
 
 
 def target_participle_head(c: Candidate) -> list[int] | None:
