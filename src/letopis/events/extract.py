@@ -27,6 +27,7 @@ from letopis.events.lexicon import (
     limit,
     needed,
     negated_as,
+    settings,
     word_sets,
 )
 from letopis.events.rules import Candidate
@@ -34,10 +35,6 @@ from letopis.events.tree import ancestors, subtree
 from letopis.link.kb import KnowledgeBase, slug
 from letopis.link.names import transliterate
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence
-
-HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "RETREAT", "REJECT"}
-CONDITIONAL = re.compile(r"\b(unless|or else|or face|otherwise|иначе|в противном случае|если не)\b", re.IGNORECASE)
-EACH_OTHER = re.compile(r"друг (с )?друг|each other|one another", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -111,109 +108,32 @@ class EventExtractor:
                 if c.frame.symmetric and len(ev.actors) >= 2:
                     context = ev.actors
         self.field = "text"
+        # a headline's events go last, so that one repeating the text merges into the text's report
         titled = [e for e in events if e.evidence[0].start < 0]
-        merged = _merge_within([e for e in events if e.evidence[0].start >= 0] + titled)
-        # a title's event stands only where the text has none like it (a headline repeats the lead)
-        return merged, lines
+        return _merge_within([e for e in events if e.evidence[0].start >= 0] + titled), lines
 
     # the event of one candidate -------------------------------------------------------------------
 
     def _event(self, article: Article, c: Candidate, quote, context: list[Actor], roster: list[Mention],
                home: Actor | None, lex: Lexicon) -> Event | None:
-        sent, frame = c.sent, c.frame
-        if quote is not None and not frame.quotes:
-            c.note("decision", "no event: inside a quotation")
+        """One candidate through the decisions: does the frame apply, who acts, on whom, with what status,
+        type, date and mode; None (with the reason noted) when it makes no event."""
+        if not self._applies(c, quote):
             return None
-        if frame.complement and not any(t.head == c.head and t.rel in ("xcomp", "ccomp") for t in sent.tokens):
-            c.note("decision", "no event: the trigger governs no action")
-            return None
-        if frame.needs and not {t.lemma for t in sent.tokens} & needed(frame.needs):
-            c.note("decision", f"no event: the sentence has no word of {frame.needs}")
-            return None
-        for rule in rules.SOURCE_RULES:
-            found = rule(c)
-            if found:
-                c.source_roots = found
-                c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found))
-                break
-        src_tokens = self._phrase(sent, c.source_roots)
-        source = self._actors(article, sent, c.source_roots, home, context)
-        target: list[Actor] = []
-        for rule in rules.TARGET_RULES:  # the first rule whose phrase names someone
-            found = rule(c)
-            if not found:
-                continue
-            roots = [r for r in found if r not in c.source_roots]
-            target = [a for a in self._actors(article, sent, roots, home, context, exclude=src_tokens,
-                                              exclude_ids=frozenset(a.id for a in source))
-                      if a.id not in {s.id for s in source}]
-            if rule is rules.target_named_below:  # a name further down stands only for a person
-                target = [a for a in target if a.type == "PER"]
-            if rule is rules.target_place:  # a place stands for its state
-                target = [a for a in self._city_as_state(article, sent, roots) if a.id not in {x.id for x in source}]
-            c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found) + ("" if target else " (no one)"))
-            if target:
-                c.target_roots = roots
-                break
-            if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
-                c.unnamed_target = True
-        if not target:  # "захватили заложника", "освободили заложников": the phrase names its own target
-            generic, bodies = generic_actors(), word_sets()["state_bodies"]  # "вызвал посла Чехии"
-            own = [k for k in c.tokens if k != c.head and (sent.tokens[k].lemma in generic or
-                                                           sent.tokens[k].lemma in bodies)]
-            if own:
-                target = [a for a in self._actors(article, sent, own[:1], home, context)
-                          if a.id not in {x.id for x in source}]
-                c.note("target_in_phrase", sent.tokens[own[0]].text)
-        if frame.inverse:
+        source = self._source(article, c, home, context, quote)
+        target = self._target(article, c, source, home, context)
+        if c.frame.inverse:
             c.source_roots, c.target_roots = c.target_roots, c.source_roots
             source, target = target, source
-        conf = frame.confidence or confidence("default")
-        if not source and quote is not None:
-            subj = {sent.tokens[r].lemma for r in c.source_roots}
-            if not c.source_roots or subj & word_sets()["first_person"]:
-                source = self._speaker(article, quote.speaker_id)
-                if source:
-                    c.note("source_speaker", source[0].name)
-        if c.climbed:
-            conf = min(conf, confidence("climbed"))
         c.note("actors", f"source {[a.name for a in source]} target {[a.name for a in target]}")
         actors = self._sides(article, c, source, target, context, roster, home)
         if actors is None:
             return None
-        for rule in rules.STATUS_RULES:
-            st = rule(c)
-            if st:
-                c.status = st
-                c.note(rule.__name__, st)
-                break
-        event_type, cameo = frame.type, frame.cameo
-        if c.status == "planned" and frame.type in HOSTILE and CONDITIONAL.search(sent.text):
-            event_type, cameo = "THREATEN", "130"  # "will withdraw … unless": a threat
-        elif c.status in ("planned", "occurred") and rules.intent(c) and intent_as(frame.type):
-            event_type, cameo = intent_as(frame.type)
-            c.status = "occurred"
-            c.note("intent", f"an expressed intention: {event_type}")
-        elif c.status == "negated" and negated_as(frame.type):
-            event_type, cameo, c.status = negated_as(frame.type), "120", "occurred"
-            c.note("negated_as", f"a refusal: {event_type}")
-        c.timex = rules.event_time(sent, sent.tokens[c.head].start, article.timexes) if self.field == "text" else None
-        date, basis = None, None
-        if c.timex is not None:
-            date = c.timex.value
-            basis = "explicit" if c.timex.basis in ("explicit", "season") else "relative"
-            c.note("event_time", f"{c.timex.text!r} → {date}")
-        elif article.published and c.status == "occurred" and c.s_index <= 2:
-            date, basis = article.published[:10], "publication"
-            c.note("event_time", f"publication date {date} (lead sentence)")
-        mode = frame.mode
-        if frame.type == "CONSULT" and mode is None and re.search(r"телефон|phone", sent.text, re.IGNORECASE):
-            mode, cameo = "phone", "041"  # CAMEO 041: discuss by telephone
-        if quote is not None:
-            conf += confidence("in_quote")
-        if len(actors) < 2 or any(a.role == "source" for a in actors) != any(a.role == "target" for a in actors):
-            conf = min(conf, confidence("one_side"))
+        event_type, cameo = self._type_and_status(c)
+        date, basis = self._date(article, c)
+        mode, cameo = self._mode(c, cameo)
         c.note("decision", f"event {event_type} {c.status} {[(a.name, a.role) for a in actors]} {date or ''}")
+        sent = c.sent
         key = f"{article.id}:{'title:' if self.field == 'title' else ''}{sent.start}:{c.head}:{event_type}"
         return Event(
             id="ev-" + hashlib.sha1(key.encode()).hexdigest()[:16], type=event_type, mode=mode, cameo=cameo,
@@ -221,9 +141,127 @@ class EventExtractor:
             evidence=[Evidence(article.id, sent.start, sent.end, sent.text) if self.field == "text" else
                       Evidence(article.id, -1, -1, sent.text)],  # a title: no offsets into the text
             location=self._location(article, sent, c.s_index, mode), topics=self._topics(sent),
-            confidence=max(limit("confidence_min"), min(limit("confidence_max"), conf)), rule=f"{frame.name}:{','.join(_rule_names(c))}",
+            confidence=self._confidence(c, quote, actors), rule=f"{c.frame.name}:{','.join(_rule_names(c))}",
             triggers=[(sent.tokens[k].start, sent.tokens[k].end) for k in c.tokens],
         )
+
+    def _applies(self, c: Candidate, quote) -> bool:
+        """The frame's own conditions: quotations, an action it must govern, words its sentence must hold."""
+        frame, sent = c.frame, c.sent
+        if quote is not None and not frame.quotes:
+            c.note("decision", "no event: inside a quotation")
+            return False
+        if frame.complement and not any(t.head == c.head and t.rel in ("xcomp", "ccomp") for t in sent.tokens):
+            c.note("decision", "no event: the trigger governs no action")
+            return False
+        if frame.needs and not {t.lemma for t in sent.tokens} & needed(frame.needs):
+            c.note("decision", f"no event: the sentence has no word of {frame.needs}")
+            return False
+        return True
+
+    def _source(self, article: Article, c: Candidate, home: Actor | None, context: list[Actor],
+                quote) -> list[Actor]:
+        """Who acts: the first source rule that finds a phrase, its actors; in a quotation, "я"/"мы" or no
+        subject at all is the speaker."""
+        for rule in rules.SOURCE_RULES:
+            found = rule(c)
+            if found:
+                c.source_roots = found
+                c.note(rule.__name__, " ".join(c.sent.tokens[r].text for r in found))
+                break
+        source = self._actors(article, c.sent, c.source_roots, home, context)
+        if not source and quote is not None and not c.frame.inverse:
+            subj = {c.sent.tokens[r].lemma for r in c.source_roots}
+            if not c.source_roots or subj & word_sets()["first_person"]:
+                source = self._speaker(article, quote.speaker_id)
+                if source:
+                    c.note("source_speaker", source[0].name)
+        return source
+
+    def _target(self, article: Article, c: Candidate, source: list[Actor], home: Actor | None,
+                context: list[Actor]) -> list[Actor]:
+        """Who is acted upon: the first target rule whose phrase names someone other than the source."""
+        sent = c.sent
+        mine = frozenset(a.id for a in source)
+        src_tokens = self._phrase(sent, c.source_roots)
+        for rule in rules.TARGET_RULES:
+            found = rule(c)
+            if not found:
+                continue
+            roots = [r for r in found if r not in c.source_roots]
+            if rule is rules.target_place:  # a place stands for its state
+                target = self._city_as_state(article, sent, roots)
+            else:
+                target = self._actors(article, sent, roots, home, context, exclude=src_tokens, exclude_ids=mine)
+            if rule is rules.target_named_below:  # a name further down stands only for a person
+                target = [a for a in target if a.type == "PER"]
+            target = [a for a in target if a.id not in mine]
+            c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found) + ("" if target else " (no one)"))
+            if target:
+                c.target_roots = roots
+                return target
+            if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
+                c.unnamed_target = True
+        # "захватили заложника", "вызвал посла Чехии": the phrase names its own target
+        generic, bodies = generic_actors(), word_sets()["state_bodies"]
+        own = [k for k in c.tokens if k != c.head and (sent.tokens[k].lemma in generic or sent.tokens[k].lemma in bodies)]
+        if own:
+            c.note("target_in_phrase", sent.tokens[own[0]].text)
+            return [a for a in self._actors(article, sent, own[:1], home, context) if a.id not in mine]
+        return []
+
+    def _type_and_status(self, c: Candidate) -> tuple[str, str]:
+        """The status rules decide; a conditional hostile plan is a threat, an expressed intention to give or
+        yield an agreement, a refused concession a rejection (PLOVER)."""
+        for rule in rules.STATUS_RULES:
+            st = rule(c)
+            if st:
+                c.status = st
+                c.note(rule.__name__, st)
+                break
+        frame, words = c.frame, word_sets()
+        if c.status == "planned" and frame.type in words["hostile_types"] and \
+                any(re.search(rf"(^|\W){re.escape(w)}(\W|$)", c.sent.text.lower()) for w in words["conditional"]):
+            c.note("threat", "a hostile plan on a condition")
+            return "THREATEN", settings()["cameo"]["threat"]  # "will withdraw … unless"
+        if c.status in ("planned", "occurred") and rules.intent(c) and intent_as(frame.type):
+            c.status = "occurred"
+            c.note("intent", f"an expressed intention: {intent_as(frame.type)[0]}")
+            return intent_as(frame.type)
+        if c.status == "negated" and negated_as(frame.type):
+            c.status = "occurred"
+            c.note("negated_as", f"a refusal: {negated_as(frame.type)}")
+            return negated_as(frame.type), settings()["cameo"]["refusal"]
+        return frame.type, frame.cameo
+
+    def _date(self, article: Article, c: Candidate) -> tuple[str | None, str | None]:
+        """The sentence's own time expression; else the publication date for a lead sentence that reports."""
+        c.timex = rules.event_time(c.sent, c.sent.tokens[c.head].start, article.timexes) if self.field == "text" \
+            else None  # the timexes are the text's
+        if c.timex is not None:
+            c.note("event_time", f"{c.timex.text!r} → {c.timex.value}")
+            return c.timex.value, "explicit" if c.timex.basis in ("explicit", "season") else "relative"
+        if article.published and c.status == "occurred" and c.s_index <= limit("lead_sentences"):
+            c.note("event_time", f"publication date {article.published[:10]} (lead sentence)")
+            return article.published[:10], "publication"
+        return None, None
+
+    def _mode(self, c: Candidate, cameo: str) -> tuple[str | None, str]:
+        """The frame's mode; a meeting by telephone when the sentence says so (CAMEO 041)."""
+        if c.frame.type == "CONSULT" and c.frame.mode is None and \
+                any(w in c.sent.text.lower() for w in word_sets()["phone_words"]):
+            return "phone", settings()["cameo"]["phone"]
+        return c.frame.mode, cameo
+
+    def _confidence(self, c: Candidate, quote, actors: list[Actor]) -> float:
+        conf = c.frame.confidence or confidence("default")
+        if c.climbed:
+            conf = min(conf, confidence("climbed"))
+        if quote is not None:
+            conf += confidence("in_quote")
+        if len(actors) < 2 or any(a.role == "source" for a in actors) != any(a.role == "target" for a in actors):
+            conf = min(conf, confidence("one_side"))
+        return max(limit("confidence_min"), min(limit("confidence_max"), conf))
 
     def _sides(self, article: Article, c: Candidate, source: list[Actor], target: list[Actor],
                context: list[Actor], roster: list[Mention], home: Actor | None) -> list[Actor] | None:
@@ -250,9 +288,10 @@ class EventExtractor:
         if frame.target_kind and not any(a.type == frame.target_kind for a in target):
             c.note("decision", f"no event: the frame needs a named {frame.target_kind} as the one acted upon")
             return None
-        if len(source) >= 2 and EACH_OTHER.search(sent.text):  # "поздравили друг друга"
+        each_other = any(w in sent.text.lower() for w in word_sets()["each_other"])
+        if len(source) >= 2 and each_other:  # "поздравили друг друга"
             target = []
-        if frame.symmetric or (len(source) >= 2 and not target and EACH_OTHER.search(sent.text)):
+        if frame.symmetric or (len(source) >= 2 and not target and each_other):
             parts = _unique([*source, *target])
             if len(parts) == 1 and frame.mode == "visit":
                 host = self._host(article, sent)
