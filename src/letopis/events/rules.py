@@ -411,6 +411,22 @@ def target_content_clause(c: Candidate) -> list[int] | None:
     return None
 
 
+def target_linear(c: Candidate) -> list[int] | None:
+    """When the parse loses the object (it may even loop), the first noun after the trigger in the case the
+    frame wants, before any punctuation: "выразил соболезнования родным и близким X"."""
+    want = {"dat": "Dat"}  # an accusative or genitive further on is as often something else's
+    cases = [want[s] for s in c.frame.target if s in want]
+    if not cases or c.frame.inverse:
+        return None
+    for k in range(max(c.tokens) + 1, len(c.sent.tokens)):
+        t = c.sent.tokens[k]
+        if t.pos in ("PUNCT", "VERB", "AUX", "ADP"):  # a preposition opens a phrase of its own ("за помощь X")
+            return None
+        if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") in cases:
+            return [k]
+    return None
+
+
 def target_named_below(c: Candidate) -> list[int] | None:
     """Last: the proper names below the trigger, outside the source ("выразил соболезнования родным и
     близким … Виктора Черномырдина"); the extractor keeps only those that name an actor."""
@@ -454,7 +470,7 @@ def target_place(c: Candidate) -> list[int] | None:
 
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
     target_passive_subject, target_passive_nearby, target_addressee, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
-    target_of_action, target_named_below, target_place)
+    target_of_action, target_linear, target_named_below, target_place)
 
 
 # status -----------------------------------------------------------------------------------------
@@ -496,8 +512,8 @@ def status_hypothetical(c: Candidate) -> str | None:
         for k in children(c.sent, g):
             w = c.sent.tokens[k]
             if w.lemma in hyp and base_rel(c.sent, k) in ("aux", "advmod", "mark", "discourse"):
-                if w.lemma == "would" and c.sent.tokens[g].lemma in ("like", "love"):
-                    continue  # "I would like to thank": politeness, not a condition
+                if w.lemma in ("would", "бы") and c.sent.tokens[g].lemma in word_sets()["politeness"]:
+                    continue  # "I would like to thank", "хотел бы выразить": politeness, not a condition
                 return "hypothetical"
     return None
 
