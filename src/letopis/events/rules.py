@@ -408,6 +408,15 @@ def target_content_clause(c: Candidate) -> list[int] | None:
             subj = _first(slots(c.sent, k), "subj", "subj_pass")
             if subj and not set(subj) & set(c.source_roots):
                 return subj
+    # the parse lost the clause: the first nominative after "чтобы" / "that" right after the trigger
+    toks = c.sent.tokens
+    k = max(c.tokens) + 1
+    while k < len(toks) and toks[k].pos == "PUNCT":
+        k += 1
+    if k < len(toks) and toks[k].lemma in word_sets()["clause_openers"]:
+        for j in range(k + 1, min(len(toks), k + 1 + int(limit("phrase_window")) + 1)):
+            if toks[j].pos in ("NOUN", "PROPN") and toks[j].feats.get("Case", "Nom") == "Nom":
+                return [j]
     return None
 
 
