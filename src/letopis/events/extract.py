@@ -31,7 +31,7 @@ from letopis.events.lexicon import (
     word_sets,
 )
 from letopis.events.rules import Candidate
-from letopis.events.tree import ancestors, subtree
+from letopis.events.tree import ancestors, case_marker, rel, subtree
 from letopis.link.kb import KnowledgeBase, slug
 from letopis.link.names import transliterate
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence
@@ -169,7 +169,7 @@ class EventExtractor:
                 c.source_roots = found
                 c.note(rule.__name__, " ".join(c.sent.tokens[r].text for r in found))
                 break
-        source = self._actors(article, c.sent, c.source_roots, home, context)
+        source = self._actors(article, c.sent, c.source_roots, home, context, subject=True)
         if not source and quote is not None and not c.frame.inverse:
             subj = {c.sent.tokens[r].lemma for r in c.source_roots}
             if not c.source_roots or subj & word_sets()["first_person"]:
@@ -335,21 +335,33 @@ class EventExtractor:
 
     # actors -------------------------------------------------------------------------------------
 
-    def _phrase(self, sent: Sentence, roots: list[int]) -> set[int]:
+    def _phrase(self, sent: Sentence, roots: list[int], subject: bool = False) -> set[int]:
+        """The argument's words: its subtree without clauses hanging off it; a subject also without its
+        prepositional modifiers ("подозреваемые в нападении на X" are not X), except "of" ("the president
+        of Russia")."""
         prune = word_sets()["prune"]
+        keep = word_sets()["kept_prepositions"]
         out: set[int] = set()
         for r in roots:
             out |= subtree(sent, r, prune)
+        for k in sorted(out) if subject else ():
+            t = sent.tokens[k]
+            if k in roots or t.head not in out:
+                continue
+            marker = case_marker(sent, k) if rel(sent, k).split(":")[0] in ("nmod", "obl") else \
+                (t.lemma if rel(sent, k) == "prep" else "")
+            if marker and marker not in keep:
+                out -= subtree(sent, k)
         return out
 
     def _actors(self, article: Article, sent: Sentence, roots: list[int], home: Actor | None,
                 context: list[Actor], exclude: set[int] = frozenset(),
-                exclude_ids: frozenset[str] = frozenset()) -> list[Actor]:
+                exclude_ids: frozenset[str] = frozenset(), subject: bool = False) -> list[Actor]:
         """Who an argument phrase names: people and bodies it mentions, the state a body belongs to,
         a generic group, or the previous event's sides ("стороны")."""
         if not roots:
             return []
-        tokens = self._phrase(sent, roots) - set(exclude)
+        tokens = self._phrase(sent, roots, subject) - set(exclude)
         named = self._group(article, sent, tokens) or self._city_as_state(article, sent, roots)
         heads = [sent.tokens[r].lemma for r in roots]
         if named:
