@@ -324,7 +324,10 @@ class EventExtractor:
         if not source and not target:
             c.note("decision", "no event: no side named")
             return None
-        unnamed = not source and bool(c.source_roots) and bool(target)
+        # an unnamed doer ("двое молодых людей угрожали президенту") still makes the event; a thing does not
+        # ("ей грозит импичмент": the impeachment threatens no one)
+        unnamed = not source and bool(target) and any(
+            sent.tokens[r].pos == "PRON" or sent.tokens[r].feats.get("Animacy") == "Anim" for r in c.source_roots)
         if not (source and target) and not frame.alone and not unnamed:
             c.note("decision", "no event: the frame needs both sides")
             return None
