@@ -489,8 +489,8 @@ def _governors(c: Candidate) -> list[int]:
     """The trigger and the words it depends on within its clause (through xcomp, obl, nmod, obj)."""
     out, i = [c.head], c.head
     for _ in range(int(limit("climb"))):
-        if rel(c.sent, i) not in ("xcomp", "obl", "nmod", "obj", "dobj", "pobj", "prep", "acl", "conj", "advcl",
-                                  "nsubj", "nsubj:pass", "nsubjpass"):
+        if rel(c.sent, i) not in ("xcomp", "ccomp", "obl", "nmod", "obj", "dobj", "pobj", "prep", "acl", "conj",
+                                  "advcl", "nsubj", "nsubj:pass", "nsubjpass"):
             break
         i = c.sent.tokens[i].head
         if i < 0:
