@@ -102,3 +102,11 @@ def test_warc_pages_ingested_and_other_records_rejected(tmp_path):
     (tmp_path / "broken.warc.gz").write_bytes(b"WARC/1.0\r\nnonsense")
     out = run_cli("ingest", str(tmp_path / "broken.warc.gz"), db=db).stdout
     assert "rejected 1" in out and "broken WARC file or no pages" in out
+
+
+def test_process_explains_events():
+    out = run_cli("process", str(SEEDS / "004_2b58ee9439905fbf.txt"), "--explain-events").stdout
+    # the phone call: its trigger, the rules that found its sides, and the event made
+    assert "→ phone CONSULT" in out
+    assert "decision: event CONSULT occurred" in out and "Alexander Lukashenko" in out
+    assert "no event:" in out  # and why other triggers made none
