@@ -154,6 +154,11 @@ class EventExtractor:
         if frame.complement and not any(t.head == c.head and t.rel in ("xcomp", "ccomp") for t in sent.tokens):
             c.note("decision", "no event: the trigger governs no action")
             return False
+        if frame.type == "REQUEST" and any(t.head == c.head or sent.tokens[t.head].head == c.head
+                                           for t in sent.tokens if t.lemma in word_sets()["question_marks"]
+                                           and t.rel == "mark"):
+            c.note("decision", "no event: a question, not a request ('asked whether')")
+            return False
         if frame.needs and not {t.lemma for t in sent.tokens} & needed(frame.needs):
             c.note("decision", f"no event: the sentence has no word of {frame.needs}")
             return False

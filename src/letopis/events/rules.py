@@ -66,6 +66,12 @@ def _near(sent: Sentence, i: int) -> set[int]:
     return out - {i}
 
 
+def _of_time(sent: Sentence, k: int) -> bool:
+    """A preposition that only says when ("called … on Sunday") is not a phrasal verb's particle."""
+    objs = [g for g in children(sent, k) if base_rel(sent, g) == "pobj"]
+    return sent.tokens[k].pos == "ADP" and any(sent.tokens[g].lemma in word_sets()["time_words"] for g in objs)
+
+
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN", "ADJ", "X"}
 
@@ -115,11 +121,11 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
                 toks = [i]
                 near = _near(sent, i)
                 for word in entry.rest:
-                    k = next((k for k in near if lemmas[k] == word and k not in toks), None)
+                    k = next((k for k in near if lemmas[k] == word and k not in toks and not _of_time(sent, k)), None)
                     if k is None:
                         w = int(limit("phrase_window"))
                         k = next((k for k in range(max(0, i - w), min(len(lemmas), i + w + 1))
-                                  if lemmas[k] == word and k not in toks), None)
+                                  if lemmas[k] == word and k not in toks and not _of_time(sent, k)), None)
                     if k is None:
                         break
                     toks.append(k)
