@@ -77,8 +77,11 @@ NOUN_POS = {"NOUN", "PROPN", "ADJ", "X"}
 
 
 def _pos_fits(t, pos: str) -> bool:
-    """A verb entry fires on verbs and participles, a noun entry on nouns (and listed adjectives)."""
+    """A verb entry fires on verbs and participles, a noun entry on nouns (and listed adjectives); an English
+    present participle qualifying a noun ("promising ties") is an adjective, not an act."""
     if pos == "verb":
+        if t.pos == "VERB" and t.rel == "amod" and not t.feats and t.text.lower().endswith("ing"):
+            return False
         return t.pos in VERB_POS or (t.pos == "ADJ" and t.feats.get("VerbForm") == "Part")
     if pos == "noun":
         return t.pos in NOUN_POS
@@ -506,13 +509,19 @@ def _governors(c: Candidate) -> list[int]:
 
 
 def status_negated(c: Candidate) -> str | None:
+    """A negation on the trigger or the verbs that carry it ("не встретился", "did not meet"), or a verb of
+    failing that governs it ("не удалось задержать", "failed to reach a deal")."""
     neg = word_sets()["negation"]
-    for g in _same_event_chain(c):
+    chain = _same_event_chain(c)
+    for g in chain:
         if any(c.sent.tokens[k].lemma in neg for k in children(c.sent, g)):
             return "negated"
-    line = " ".join(t.lemma for t in c.sent.tokens)
-    if any(re.search(rf"(^| ){re.escape(f)} ", line) for f in word_sets()["fail"]):
-        return "negated"
+    for g in chain[1:]:
+        lem = c.sent.tokens[g].lemma
+        if lem in word_sets()["fail"]:
+            return "negated"
+        if lem in word_sets()["manage"] and any(c.sent.tokens[k].lemma in neg for k in children(c.sent, g)):
+            return "negated"  # "не удалось задержать": negation sits on the verb of managing
     return None
 
 
