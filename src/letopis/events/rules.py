@@ -545,7 +545,7 @@ def status_hypothetical(c: Candidate) -> str | None:
 def _same_event_chain(c: Candidate) -> list[int]:
     """The trigger and the verbs that carry its tense: "будет задержан", "решил уволить" (xcomp)."""
     out, i = [c.head], c.head
-    while rel(c.sent, i) == "xcomp" and c.sent.tokens[i].head >= 0 and len(out) < limit("climb"):
+    while rel(c.sent, i) in ("xcomp", "csubj") and c.sent.tokens[i].head >= 0 and len(out) < limit("climb"):
         i = c.sent.tokens[i].head
         out.append(i)
     return out
