@@ -71,6 +71,11 @@ CASES = [
     ("en", "Tokayev thanked Putin for the support.", "SUPPORT", "occurred", ["Kassym-Jomart Tokayev"],
      ["Vladimir Putin"]),
     ("en", "Russia threatened Ukraine with retaliation.", "THREATEN", "occurred", ["Russia"], ["Ukraine"]),
+    # failing or not managing negates the act it governs
+    ("ru", "Полиции Белоруссии не удалось задержать Сергея Тихановского.", "COERCE", "negated", [],
+     ["Sergey Tikhanovskiy"]),
+    # a failed agreement is a refusal (PLOVER)
+    ("en", "Armenia failed to reach a deal with Azerbaijan.", "REJECT", "occurred", ["Armenia", "Azerbaijan"], []),
 ]
 
 
@@ -98,6 +103,18 @@ def test_phone_mode_and_each_other(pipeline):
     assert phone and phone[0].mode == "phone"
     support = [e for e in a.events if e.type == "SUPPORT"]
     assert support and {x.role for x in support[0].actors} == {"participant"}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Trump's unhinged Twitter attacks have worried his allies.",  # words, not an assault
+    "Reporters repeatedly asked whether Donald Trump will run again.",  # a question, not a request
+    "Gormley warned of store closures this year.",  # a warning about, not a threat to anyone
+    "Rasmussen released several polls on Friday.",  # polls are not prisoners
+    "Kalanick on Sunday called the descriptions abhorrent.",  # "on Sunday" is no "call on"
+])
+def test_no_event_in_everyday_english(pipeline, sentence):
+    a = pipeline.process(sentence, published=RU, language="en")
+    assert a.events == [], [(e.type, [x.name for x in e.actors]) for e in a.events]
 
 
 def test_no_event_without_sides(pipeline):
