@@ -72,6 +72,8 @@ def _of_time(sent: Sentence, k: int) -> bool:
     return sent.tokens[k].pos == "ADP" and any(sent.tokens[g].lemma in word_sets()["time_words"] for g in objs)
 
 
+# a value an event can carry as its date: a year, a year and its part, or a month and day without the year
+CALENDAR = re.compile(r"^(\d{4}(-(\d{2}|SU|WI|SP|FA|Q\d|H\d)(-\d{2})?)?|XXXX-\d{2}(-\d{2})?)")
 VERB_POS = {"VERB", "AUX"}
 NOUN_POS = {"NOUN", "PROPN", "ADJ", "X"}
 
@@ -584,7 +586,7 @@ STATUS_RULES: tuple[Callable[[Candidate], str | None], ...] = (status_negated, s
 def event_time(sent: Sentence, at: int, timexes: list[Timex]) -> Timex | None:
     """The sentence's own time expression nearest the offset `at` (the trigger), if it gives a calendar value."""
     inside = [t for t in timexes if sent.start <= t.start < sent.end and t.value and t.basis != "vague"
-              and t.type in ("DATE", "TIME")]
+              and t.type in ("DATE", "TIME") and CALENDAR.match(t.value)]
     return min(inside, key=lambda t: abs(t.start - at)) if inside else None
 
 
