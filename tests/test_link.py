@@ -107,3 +107,15 @@ def test_a_person_span_glued_to_more_words_keeps_only_the_known_name(pipeline):
     a = pipeline.process("Cory Booker Slams Joe Biden's Remarks On Segregationists", language="en", published="2019-06-20")
     biden = [m for m in a.mentions if m.entity_name == "Joe Biden"]
     assert [m.text for m in biden] == ["Joe Biden"]
+
+
+def test_first_president_is_the_countrys_first():
+    """"Первый президент" is the first head of state of the country the title names, not one country's."""
+    from letopis import Pipeline
+
+    p = Pipeline()
+    ru = p.process("Первый президент России подписал указ о выборах.", published="1999-06-01")
+    kz = p.process("Первый президент Казахстана выступил на форуме.", published="2021-04-30")
+    named = lambda a: {m.entity_name for m in a.mentions if m.type == "PER"}  # noqa: E731
+    assert "Boris Yeltsin" in named(ru) and "Nursultan Nazarbayev" not in named(ru)
+    assert "Nursultan Nazarbayev" in named(kz)

@@ -157,6 +157,11 @@ class KnowledgeBase:
             return self.holders("head_of_state", country, date)
         return out
 
+    def first_holder(self, role: str, country: str) -> KBEntry | None:
+        """Whoever held `role` in `country` first ("the first president of Russia" is Yeltsin)."""
+        first = [(r.start, e.id) for e in self.entries.values() for r in e.roles if r.role == role and r.country == country]
+        return self.entries[min(first)[1]] if first else None
+
     def held_ever(self, e: KBEntry, role: str, country: str) -> bool:
         return any(r.role == role and r.country == country for r in e.roles)
 

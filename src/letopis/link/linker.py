@@ -7,7 +7,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
+import yaml
 from rapidfuzz.distance import Levenshtein
 
 from letopis.analyze.morph import fold, lemma, lemmas, parses, plain_key
@@ -27,7 +29,7 @@ TITLES_RU = [
     (r"[Мм]инистр\w* иностранных дел|[Гг]лав\w* МИД\w*|[Гг]лав\w* внешнеполитического ведомства", "foreign_minister"),
 ]
 TITLES_EN = [
-    (r"First President(?: of Kazakhstan)?(?: - Elbasy)?|Elbasy", "first_president"),
+    (r"First President|Elbasy", "first_president"),
     (r"President", "head_of_state"),
     (r"[Hh]ead of [Ss]tate", "head_of_state"),
     (r"Prime Minister|Premier", "head_of_government"),
@@ -38,7 +40,17 @@ TITLE_RE = {
     "ru": [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])"), r) for p, r in TITLES_RU],
     "en": [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])"), r) for p, r in TITLES_EN],
 }
-NOT_NAMES = re.compile(r"\d|^(?:Top\.Mail\.Ru|Sputnik V|Спутник V)$")
+
+
+@lru_cache(maxsize=1)
+def _not_names() -> frozenset[str]:
+    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("ner.yaml").read_text("utf-8"))
+    return frozenset(raw.get("not_names") or ())
+
+
+def _not_name(text: str) -> bool:
+    """Digits, or a name of the data file's list of things that are no one (web counters, products)."""
+    return bool(re.search(r"\d", text)) or text.strip() in _not_names()
 
 
 @dataclass(slots=True)
@@ -114,7 +126,7 @@ def merge_mentions(ner: list[Mention], gaz: list[Link], text: str, kb: Knowledge
     out: list[Link] = []
     used = set()
     for m in ner:
-        if NOT_NAMES.search(m.text) or kb.outlet_name(m.text):
+        if _not_name(m.text) or kb.outlet_name(m.text):
             continue
         before = text[max(0, m.start - 20): m.start]
         if m.type == "PER" and re.search(r"(©|[Фф]ото:?|Photo:?)[^.]*$", before):
@@ -219,8 +231,11 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
                         and lk.mention.type == "PER"), None)
             if nxt and re.fullmatch(r"(\s+|\s*(?:of|the|[A-ZА-ЯЁ][\w-]*)\s*)*", text[m.end(): nxt.mention.start]):
                 continue  # apposition: "Президент Казахстана Касым-Жомарт Токаев" is one person, named
-            if role == "first_president":
-                person = kb.entries.get("nursultan-nazarbayev")
+            if role == "first_president":  # the holder of that title there, else the country's first president
+                where = country or home
+                holders = kb.holders(role, where) + [e for e in kb.entries.values() if kb.held_ever(e, role, where)] \
+                    if where else []
+                person = holders[0] if holders else (kb.first_holder("head_of_state", where) if where else None)
             else:
                 person = _role_holder(role, country or home, date, named, kb, counts)
             if person is None:
