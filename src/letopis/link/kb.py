@@ -17,9 +17,6 @@ from letopis.analyze.morph import fold, key, lemma, plain_key
 
 log = logging.getLogger(__name__)
 
-# presidential republics: the president heads the government too (Turkey since 2018, when the
-# prime minister's office was abolished; holders() asks for a head of government first)
-PRESIDENT_HEADS_GOVERNMENT = {"USA", "BRA", "ARG", "MEX", "IDN", "ZAF", "TKM", "TUR"}
 ROLE_CODES = {"hos": "head_of_state", "hog": "head_of_government", "fm": "foreign_minister", "elbasy": "first_president"}
 
 
@@ -50,6 +47,7 @@ class KBEntry:
     abbr: list[str] = field(default_factory=list)
     adjectives: list[str] = field(default_factory=list)
     demonyms: list[str] = field(default_factory=list)  # "россиянин", "израильтянка": the people of a country
+    presidential: bool = False  # a country whose president heads the government too
     roles: list[Role] = field(default_factory=list)
     known_by_surname: bool = True  # a surname alone names this person, whatever the date ("Путин")
 
@@ -71,6 +69,7 @@ class KnowledgeBase:
         self.by_abbr: dict[str, list[KBEntry]] = {}
         self.by_adj: dict[str, KBEntry] = {}
         self.by_demonym: dict[str, KBEntry] = {}
+        self.presidential: set[str] = set()  # countries whose president heads the government
         self.by_surname: dict[str, list[KBEntry]] = {}
         self.by_iso: dict[str, KBEntry] = {}
         self.by_wikidata: dict[str, KBEntry] = {}
@@ -101,6 +100,8 @@ class KnowledgeBase:
             self.by_adj[lemma(adj)] = e
         for dem in e.demonyms:
             self.by_demonym[fold(dem)] = e
+        if e.presidential and e.country:
+            self.presidential.add(e.country)
         if e.type == "PER":
             for name in {e.en, e.ru, *e.aliases}:
                 parts = re.split(r"\s+", name.strip())
@@ -153,7 +154,7 @@ class KnowledgeBase:
                 if r.role == role and r.country == country and (date is None or r.holds_on(date)):
                     out.append(e)
                     break
-        if not out and role == "head_of_government" and country in PRESIDENT_HEADS_GOVERNMENT:
+        if not out and role == "head_of_government" and country in self.presidential:
             return self.holders("head_of_state", country, date)
         return out
 
@@ -194,6 +195,7 @@ def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[d
             country=c["iso"], aliases=[*c.get("aliases_ru", []), *c.get("aliases_en", [])],
             abbr=[a for a in [*c.get("aliases_ru", []), *c.get("aliases_en", [])] if a.isupper() or "." in a],
             adjectives=[*c.get("adj_ru", []), *c.get("adj_en", [])], demonyms=c.get("dem_ru", []),
+            presidential=bool(c.get("president_heads_government")),
         ))
     for p in load("places.yaml"):
         entries.append(KBEntry(
