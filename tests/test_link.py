@@ -116,6 +116,6 @@ def test_first_president_is_the_countrys_first():
     p = Pipeline()
     ru = p.process("Первый президент России подписал указ о выборах.", published="1999-06-01")
     kz = p.process("Первый президент Казахстана выступил на форуме.", published="2021-04-30")
-    named = lambda a: {m.entity_name for m in a.mentions if m.type == "PER"}  # noqa: E731
+    named = lambda a: {m.entity_name for m in a.mentions if m.type == "PER"}
     assert "Boris Yeltsin" in named(ru) and "Nursultan Nazarbayev" not in named(ru)
     assert "Nursultan Nazarbayev" in named(kz)
