@@ -18,7 +18,6 @@ from letopis.analyze.morph import lemma
 from letopis.corpus.merge import _compatible
 from letopis.events import rules
 from letopis.events.lexicon import (
-    Lexicon,
     confidence,
     generic_actors,
     implied_sides,
@@ -100,7 +99,7 @@ class EventExtractor:
                     c.note("decision", "no event: the content of another trigger's argument")
                     lines.extend("    " + t for t in c.trace)
                     continue
-                ev = self._event(article, c, quote, context, roster, home, lex)
+                ev = self._event(article, c, quote, context, roster, home)
                 lines.extend("    " + t for t in c.trace)
                 if ev is None:
                     continue
@@ -115,7 +114,7 @@ class EventExtractor:
     # the event of one candidate -------------------------------------------------------------------
 
     def _event(self, article: Article, c: Candidate, quote, context: list[Actor], roster: list[Mention],
-               home: Actor | None, lex: Lexicon) -> Event | None:
+               home: Actor | None) -> Event | None:
         """One candidate through the decisions: does the frame apply, who acts, on whom, with what status,
         type, date and mode; None (with the reason noted) when it makes no event."""
         if not self._applies(c, quote):
