@@ -665,14 +665,23 @@ class EventExtractor:
         return _unique(out)
 
     def _location(self, article: Article, sent: Sentence, s_index: int, mode: str | None) -> dict | None:
+        """Where it happened: a place the sentence puts it in ("в Бангкоке", "in Newark"), a city before a
+        country; else the dateline's place for a lead sentence."""
+        places = []
         for m in article.mentions:
-            if m.field == self.field and sent.start <= m.start < sent.end and m.type == "LOC":
-                ent = article.entities.get(m.entity_id or "")
-                before = self._text(article)[max(0, m.start - 4): m.start].lower()
-                country = self.kb.country(ent.country) if ent else None
-                if ent and re.search(r"(^|\s)(в|во|in|at)\s$", before) and country is not None \
-                        and country.entity_id != ent.id:
-                    return {"id": ent.id, "name": ent.name}
+            if m.field != self.field or not (sent.start <= m.start < sent.end) or m.type != "LOC":
+                continue
+            ent = article.entities.get(m.entity_id or "")
+            before = self._text(article)[max(0, m.start - 4): m.start].lower()
+            tok = next((t for t in sent.tokens if t.start == m.start), None)
+            if ent is None or not re.search(r"(^|\s)(в|во|in|at)\s$", before) or \
+                    (tok is not None and tok.feats.get("Case") not in (None, "Loc")):
+                continue  # "в Сирию" is where to, not where
+            country = self.kb.country(ent.country) if ent.country else None
+            places.append((country is not None and country.entity_id == ent.id, m.start, ent))
+        if places:
+            ent = min(places, key=lambda p: (p[0], p[1]))[2]  # a city first, then the earliest
+            return {"id": ent.id, "name": ent.name}
         if article.dateline and article.dateline.get("place") and mode != "phone" and s_index <= 2:
             place = article.dateline["place"]
             found = self.kb.find(place, "LOC")
