@@ -674,8 +674,10 @@ class EventExtractor:
             ent = article.entities.get(m.entity_id or "")
             before = self._text(article)[max(0, m.start - 4): m.start].lower()
             tok = next((t for t in sent.tokens if t.start == m.start), None)
-            if ent is None or not re.search(r"(^|\s)(в|во|in|at)\s$", before) or \
-                    (tok is not None and tok.feats.get("Case") not in (None, "Loc")):
+            toward = tok is not None and tok.feats.get("Case") not in (None, "Loc")
+            if toward and tok.head >= 0 and sent.tokens[tok.head].lemma in word_sets()["visit_words"]:
+                toward = False  # "во время визита в Израиль": a visit happens where it goes
+            if ent is None or not re.search(r"(^|\s)(в|во|in|at)\s$", before) or toward:
                 continue  # "в Сирию" is where to, not where
             country = self.kb.country(ent.country) if ent.country else None
             places.append((country is not None and country.entity_id == ent.id, m.start, ent))
