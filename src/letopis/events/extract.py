@@ -469,10 +469,9 @@ class EventExtractor:
             t = sent.tokens[r]
             for m in article.mentions:
                 if m.field == self.field and m.type == "LOC" and m.start <= t.start < m.end:
-                    ent = article.entities.get(m.entity_id or "")
-                    country = self.kb.country(ent.country) if ent and ent.country else None
-                    if country is not None:
-                        out.append(Actor(country.entity_id, country.en, "LOC", "participant", country.country))
+                    st = self._state(self._country_of(article, m))
+                    if st is not None:
+                        out.append(st)
         return _unique(out)
 
     def _relative_antecedent(self, sent: Sentence, i: int) -> int | None:
@@ -518,7 +517,7 @@ class EventExtractor:
                         country = self.kb.country(inner.country)
         if country is None:
             return [a]
-        return [a, Actor(country.entity_id, country.en, "LOC", a.role, country.country)]
+        return [a, self._state(country.country, a.role)]
 
     def _home_state(self, article: Article) -> Actor | None:
         """The state the article happens in: the outlet's or dateline's, else the country its places belong
@@ -532,49 +531,48 @@ class EventExtractor:
                     counts[ent.country] = counts.get(ent.country, 0) + 1
             best = max(counts, key=lambda k: counts[k]) if counts else article.home_country
             c = self.kb.country(best)
-        return Actor(c.entity_id, c.en, "LOC", "participant", c.country) if c is not None else None
+        return self._state(c.country) if c is not None else None
+
+    def _state(self, iso: str | None, role: str = "participant") -> Actor | None:
+        """A country of the KB as an actor."""
+        c = self.kb.country(iso)
+        return Actor(c.entity_id, c.en, "LOC", role, c.country) if c is not None else None
+
+    def _where(self, article: Article, sent: Sentence, m: Mention) -> bool:
+        """A place the sentence puts something in: after "в", "на", "in", "at", and, in Russian, in the
+        locative ("в Бангкоке"; "в Сирию" is where to, not where)."""
+        before = self._text(article)[max(sent.start, m.start - 12):m.start].lower()
+        if not re.search(r"(^|\s)(в|во|на|in|at)\s+(\w+\s+)?$", before):
+            return False
+        tok = next((t for t in sent.tokens if t.start == m.start), None)
+        return tok is None or tok.feats.get("Case") in (None, "Loc")
 
     def _place_state(self, article: Article, sent: Sentence, tokens: set[int] | None = None) -> Actor | None:
         """The state of a place named in the phrase ("полиция Белиза", "турецкие власти"), else of where the
         sentence says it happens ("в Бангкоке", "in Abidjan"), not of any place it mentions ("взятки от
         бразильской компании")."""
+        places = [m for m in article.mentions if m.field == self.field and m.type == "LOC"
+                  and sent.start <= m.start < sent.end]
         if tokens is None:
-            for m in article.mentions:
-                if m.field != self.field or m.type != "LOC" or not (sent.start <= m.start < sent.end):
-                    continue
-                before = self._text(article)[max(sent.start, m.start - 12):m.start].lower()
-                if not re.search(r"(^|\s)(в|во|на|in|at)\s+(\w+\s+)?$", before):
-                    continue
-                tok = next((t for t in sent.tokens if t.start == m.start), None)
-                if tok is not None and tok.feats.get("Case") not in (None, "Loc"):
-                    continue  # "в Сирию" is where to, not where
-                ent = article.entities.get(m.entity_id or "")
-                country = self.kb.country(ent.country) if ent and ent.country else None
-                if country is not None:
-                    return Actor(country.entity_id, country.en, "LOC", "participant", country.country)
-            return None
-        lo, hi = sent.start, sent.end
-        spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens] if tokens else [(lo, hi)]
+            return next((st for m in places if self._where(article, sent, m)
+                         for st in [self._state(self._country_of(article, m))] if st), None)
+        spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens]
         for want_inside in (True, False):
-            for m in article.mentions:
-                if m.field != self.field or m.type != "LOC" or not (lo <= m.start < hi):
-                    continue
-                inside = any(s < m.end and m.start < e for s, e in spans)
-                if inside != want_inside:
-                    continue
-                ent = article.entities.get(m.entity_id or "")
-                country = self.kb.country(ent.country) if ent and ent.country else None
-                if country is not None:
-                    return Actor(country.entity_id, country.en, "LOC", "participant", country.country)
+            for m in places:
+                if any(s < m.end and m.start < e for s, e in spans) == want_inside:
+                    st = self._state(self._country_of(article, m))
+                    if st is not None:
+                        return st
             for t in sent.tokens:
-                inside = any(s <= t.start < e for s, e in spans)
-                if inside == want_inside and t.pos == "ADJ":
+                if any(s <= t.start < e for s, e in spans) == want_inside and t.pos == "ADJ":
                     e = self.kb.adjective(t.text)
                     if e is not None and e.kind == "country":
-                        return Actor(e.entity_id, e.en, "LOC", "participant", e.country)
-            if tokens is None:
-                break
+                        return self._state(e.country)
         return None
+
+    def _country_of(self, article: Article, m: Mention) -> str | None:
+        ent = article.entities.get(m.entity_id or "")
+        return ent.country if ent is not None else None
 
     def _roster(self, article: Article) -> list[Mention]:
         """People listed as attending a meeting: the sentence that says who took part."""
@@ -627,10 +625,9 @@ class EventExtractor:
         for m in article.mentions:
             if m.field == self.field and sent.start <= m.start < sent.end and m.type == "LOC" and \
                     re.search(r"(^|\s)(в|во|на|in|to|at)\s+(\w+\s+)?$", text[max(0, m.start - 12):m.start].lower()):
-                ent = article.entities.get(m.entity_id or "")
-                country = self.kb.country(ent.country) if ent and ent.country else None
-                if country is not None:
-                    return Actor(country.entity_id, country.en, "LOC", "host", country.country)
+                st = self._state(self._country_of(article, m), "host")
+                if st is not None:
+                    return st
         return None
 
     def _actor(self, ent: Entity, role: str = "participant") -> Actor:

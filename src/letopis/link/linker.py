@@ -695,7 +695,7 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         words = lk.mention.text.split()
         if lk.mention.type == "PER" and lk.mention.via != "role" and not is_full(lk) and lk.entry is None:
             keys = lemmas(words[-1]) | {fold(words[-1])}
-            cands = [c for k in keys for c in full.get(k, [])]
+            cands = [c for k in sorted(keys) for c in full.get(k, [])]  # sorted: the same choice on every run
             # a surname shared by a husband and a wife: "Бут рассказала" is Алла Бут, not Виктор Бут
             own = gender(lk, -1)
             alt = next((e for e, g in cands if g == own), cands[0][0] if cands else None)
