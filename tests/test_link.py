@@ -98,7 +98,8 @@ def test_state_bodies_are_one_entity_per_country_in_both_languages(pipeline):
 
 def test_a_hyphenated_surname_is_not_its_last_part(pipeline):
     a = pipeline.process("Доминика Стросс-Кана задержали в Нью-Йорке.", published="2011-05-15", language="ru")
-    assert [m.entity_name for m in a.mentions if m.type == "PER"] == ["Dominik Stross-Kan"]  # not Naoto Kan
+    names = [m.entity_name for m in a.mentions if m.type == "PER"]  # not Naoto Kan
+    assert len(names) == 1 and names[0].startswith("Dominique Strauss-"), names
     a = pipeline.process("Об этом сообщил Касым-Жомарт-Токаев.", published="2021-05-15", language="ru")
     assert [m.entity_name for m in a.mentions if m.type == "PER"] == ["Kassym-Jomart Tokayev"]
 

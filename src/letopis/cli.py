@@ -202,31 +202,57 @@ def kb() -> None:
 @kb.command("import")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--name", help="Name of the imported set (default: the file's name).")
-def kb_import(file: str, name: str | None) -> None:
-    """Add people, organisations and places from Wikidata JSON dump lines (.json, .jsonl, .json.gz).
+@click.option("--country", help="ISO code of the state a Popolo file is about (a parliament's file names none).")
+def kb_import(file: str, name: str | None, country: str | None) -> None:
+    """Add people, organisations and places from Wikidata JSON dump lines (.json, .jsonl, .json.gz) or a
+    Popolo JSON file (EveryPolitician and parliament data: people, their names by language, ids, and
+    dated memberships; offices among them become roles that titles resolve to).
 
     The entries go to $LETOPIS_KB_DIR (default ~/.local/share/letopis/kb) and are used by every
-    later run; the packaged knowledge base wins where both know an item.
+    later run; the packaged knowledge base wins where both know an item. No id is made up: an entry
+    has a Wikidata id only if the imported data gave it.
     Example: letopis kb import latest-all-sample.json.gz
+             letopis kb import norway-storting.json --country NOR
     """
     import gzip
 
     import yaml
 
-    from letopis.link.kb import default_kb, kb_dir, records_from_wikidata
+    from letopis.analyze.morph import fold
+    from letopis.link.kb import default_kb, is_popolo, kb_dir, records_from_popolo, records_from_wikidata
 
     path = Path(file)
     opener = gzip.open if path.suffix == ".gz" else open
-    countries = {e.wikidata: e.country for e in default_kb().entries.values() if e.kind == "country" and e.wikidata}
+    kb = default_kb()
+    if country and kb.country(country.upper()) is None:
+        raise click.UsageError(f"unknown country code {country!r} (ISO 3166 alpha-3, e.g. NOR)")
     with opener(path, "rt", encoding="utf-8", errors="replace") as fh:
-        records, problems = records_from_wikidata(fh, countries)
+        head = fh.read(1)
+        fh.seek(0)
+        popolo = None
+        if head == "{":
+            try:
+                data = json.load(fh)
+            except json.JSONDecodeError:
+                data = None
+            popolo = data if is_popolo(data) else None
+            fh.seek(0)
+        if popolo is not None:
+            names = {fold(n): e.country for e in kb.entries.values() if e.kind == "country" and e.country
+                     for n in (e.en, e.ru, *e.aliases)}
+            records, problems = records_from_popolo(popolo, country.upper() if country else None, names)
+        else:
+            countries = {e.wikidata: e.country for e in kb.entries.values() if e.kind == "country" and e.wikidata}
+            records, problems = records_from_wikidata(fh, countries)
     folder = kb_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{name or path.name.split('.')[0]}.yaml"
     target.write_text(yaml.safe_dump(records, allow_unicode=True, sort_keys=False), encoding="utf-8")
     kinds = Counter(r["type"] for r in records)
-    click.echo(f"imported {len(records)} entries ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}) "
-               f"into {target}; skipped {len(problems)} lines")
+    roles = sum(len(r.get("roles") or []) for r in records)
+    click.echo(f"imported {len(records)} entries ({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}"
+               f"{f'; {roles} offices' if popolo is not None else ''}) into {target}; skipped {len(problems)} "
+               f"{'items' if popolo is not None else 'lines'}")
     for p in problems[:20]:
         click.echo(f"  {p}")
 
@@ -313,6 +339,26 @@ def eval_link(corpus: str, folder: str, floors: tuple[str, ...]) -> None:
     for line in report.lines():
         click.echo(line)
     _floor({"accuracy": report.accuracy, "coverage": report.covered / max(1, report.mentions)}, floors)
+
+
+@eval_group.command("names")
+@click.argument("table", type=click.Path(exists=True, dir_okay=False))
+@click.option("--wrong", is_flag=True, help="List the names read back wrong.")
+@floor_option
+def eval_names(table: str, wrong: bool, floors: tuple[str, ...]) -> None:
+    """Foreign names written in Russian read back to their own spelling, per origin.
+
+    Example: letopis eval names tests/data/foreign_names.tsv
+    """
+    from letopis.eval.names import evaluate_names
+
+    report = evaluate_names(Path(table))
+    for line in report.lines():
+        click.echo(line)
+    if wrong:
+        for origin, russian, ours, expected in report.wrong:
+            click.echo(f"  {origin:6} {russian}: {ours} ≠ {expected}")
+    _floor({"accuracy": report.accuracy}, floors)
 
 
 @eval_group.command("pairs")

@@ -214,10 +214,7 @@ def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[d
     # offices.yaml adds roles to people.yaml's people; its own people are named by a surname alone
     # only while in office ("Кук" in 2010 is not Robin Cook)
     for p in [*load("people.yaml"), *({**o, "by_surname": False} for o in load("offices.yaml"))]:
-        roles = []
-        for spec in p.get("roles", []):
-            parts = spec.split()
-            roles.append(Role(ROLE_CODES[parts[0]], parts[1], parts[2], parts[3] if len(parts) > 3 else None))
+        roles = _roles(p.get("roles", []))
         known = people.get(slug(p["en"]))
         if known is not None:
             known.roles.extend(r for r in roles if r not in known.roles)
@@ -271,14 +268,150 @@ def records_from_wikidata(lines: Iterable[str], country_of_qid: dict[str, str] |
     return out, problems
 
 
+def is_popolo(data: object) -> bool:
+    """A Popolo document: an object with people, organizations or memberships lists."""
+    return isinstance(data, dict) and any(isinstance(data.get(k), list) for k in ("persons", "memberships"))
+
+
+@lru_cache(maxsize=1)
+def _office_labels() -> dict[str, str]:
+    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("titles.yaml").read_text("utf-8"))
+    return {label: role for role, labels in raw["labels"].items() for label in labels}
+
+
+def _office(label: str, countries: dict[str, str]) -> tuple[str, str | None] | None:
+    """The role a membership's label names and the country it names, if any: "Prime Minister of
+    Norway" → (head_of_government, NOR); "President of the Storting" → None."""
+    text = " ".join(label.lower().split())
+    labels = _office_labels()
+    if text in labels:
+        return labels[text], None
+    for known, role in labels.items():
+        for joint in (" of ", " "):
+            if text.startswith(known + joint):
+                rest = text[len(known) + len(joint):].removeprefix("the ")
+                if fold(rest) in countries:
+                    return role, countries[fold(rest)]
+    return None
+
+
+def records_from_popolo(data: dict, country: str | None = None, countries: dict[str, str] | None = None
+                        ) -> tuple[list[dict], list[str]]:
+    """KB records from a Popolo document: its people (names by language from `other_names`, ids from
+    `identifiers`), its organisations, and the memberships that are offices the linker resolves titles
+    to (heads of state and government, foreign ministers), as dated roles.
+
+    `country` is the ISO code of the state the data is about (a parliament's file names no country);
+    `countries` maps folded country names to ISO codes, to read "Prime Minister of Norway". Problems
+    (a person without a name, a membership of an unknown person) are reported and skipped."""
+    countries = countries or {}
+    problems: list[str] = []
+    orgs = {o.get("id"): o for o in data.get("organizations") or [] if isinstance(o, dict)}
+    posts = {p.get("id"): p for p in data.get("posts") or [] if isinstance(p, dict)}
+    people: dict[str, dict] = {}
+    for n, person in enumerate(data.get("persons") or [], 1):
+        if not isinstance(person, dict) or not person.get("id"):
+            problems.append(f"persons[{n}]: not a person with an id")
+            continue
+        names = _names_by_language(person)
+        if not names:
+            problems.append(f"persons[{n}]: {person['id']} has no name")
+            continue
+        ids = _identifiers(person)
+        people[person["id"]] = {
+            "type": "PER", "en": names.get("en") or names["*"], "ru": names.get("ru") or names.get("en") or names["*"],
+            "wikidata": ids.pop("wikidata", None), "identifiers": {"popolo": person["id"], **ids},
+            "country": country, "aliases": sorted(set(names.pop("aliases", [])) - {names.get("en"), names.get("ru")}),
+            "roles": [],
+        }
+    out_orgs = []
+    for org in orgs.values():
+        names = _names_by_language(org)
+        if not names or org.get("classification") in ("chamber", "executive"):
+            continue
+        ids = _identifiers(org)
+        out_orgs.append({"type": "ORG", "en": names.get("en") or names["*"],
+                         "ru": names.get("ru") or names.get("en") or names["*"], "wikidata": ids.pop("wikidata", None),
+                         "identifiers": {"popolo": org.get("id"), **ids}, "country": country,
+                         "aliases": sorted(set(names.get("aliases", [])))})
+    for n, m in enumerate(data.get("memberships") or [], 1):
+        if not isinstance(m, dict):
+            problems.append(f"memberships[{n}]: not an object")
+            continue
+        person = people.get(m.get("person_id"))
+        if person is None:
+            problems.append(f"memberships[{n}]: unknown person {m.get('person_id')!r}")
+            continue
+        post = posts.get(m.get("post_id")) or {}
+        org = orgs.get(m.get("organization_id")) or {}
+        for label in (m.get("role"), m.get("label"), post.get("label"), post.get("role"), org.get("name")):
+            office = _office(str(label), countries) if label else None
+            if office is None:
+                continue
+            role, named = office
+            where = named or country
+            start = str(m.get("start_date") or "")[:10]
+            if not where or not start:
+                problems.append(f"memberships[{n}]: {label!r} without a country or a start date")
+                break
+            end = str(m.get("end_date") or "")[:10]
+            code = next(c for c, r in ROLE_CODES.items() if r == role)
+            person["roles"].append(" ".join(x for x in (code, where, start, end) if x))
+            break
+    return [*people.values(), *out_orgs], problems
+
+
+def _names_by_language(item: dict) -> dict:
+    """A Popolo item's names: "*" its main name, "en"/"ru" by language, "aliases" the rest."""
+    out: dict = {}
+    if item.get("name"):
+        out["*"] = str(item["name"]).strip()
+    aliases = []
+    for other in item.get("other_names") or []:
+        if not isinstance(other, dict) or not other.get("name"):
+            continue
+        lang = str(other.get("lang") or other.get("language") or "").split("-")[0].split("_")[0].lower()
+        if lang in ("en", "ru") and lang not in out:
+            out[lang] = str(other["name"]).strip()
+        else:
+            aliases.append(str(other["name"]).strip())
+    if "*" not in out and (out.get("en") or out.get("ru")):
+        out["*"] = out.get("en") or out.get("ru")
+    if out:
+        out["aliases"] = aliases + ([out["*"]] if out["*"] not in (out.get("en"), out.get("ru")) else [])
+    return out
+
+
+def _identifiers(item: dict) -> dict[str, str]:
+    """Ids by scheme, as the data gives them ("wikidata": "Q…"); the item's own `wikidata` field too."""
+    out = {}
+    for ident in item.get("identifiers") or []:
+        if isinstance(ident, dict) and ident.get("scheme") and ident.get("identifier"):
+            out[str(ident["scheme"]).lower()] = str(ident["identifier"])
+    if item.get("wikidata"):
+        out.setdefault("wikidata", str(item["wikidata"]))
+    return out
+
+
 def _claim_ids(claims: dict, prop: str) -> list[str]:
     values = (c.get("mainsnak", {}).get("datavalue", {}).get("value") for c in claims.get(prop, []))
     return [v["id"] for v in values if isinstance(v, dict) and "id" in v]
 
 
+def _roles(specs: Iterable[str]) -> list[Role]:
+    """Roles from "hog NOR 2005-10-17 2013-10-16" specs (the end is left out while in office)."""
+    out = []
+    for spec in specs:
+        parts = spec.split()
+        out.append(Role(ROLE_CODES[parts[0]], parts[1], parts[2], parts[3] if len(parts) > 3 else None))
+    return out
+
+
 def _imported(records: list[dict]) -> list[KBEntry]:
-    return [KBEntry(id=slug(r["en"]) or r["wikidata"].lower(), type=r["type"], kind="imported", en=r["en"], ru=r["ru"],
-                    wikidata=r.get("wikidata"), country=r.get("country"), aliases=list(r.get("aliases") or []))
+    return [KBEntry(id=slug(r["en"]) or str(r.get("wikidata") or "").lower(), type=r["type"],
+                    kind="person" if r["type"] == "PER" else "imported", en=r["en"], ru=r["ru"],
+                    wikidata=r.get("wikidata"), country=r.get("country"), aliases=list(r.get("aliases") or []),
+                    roles=_roles(r.get("roles") or []), known_by_surname=False)
             for r in records]
 
 

@@ -13,6 +13,7 @@ import yaml
 from rapidfuzz.distance import Levenshtein
 
 from letopis.analyze.morph import fold, lemma, lemmas, parses, plain_key
+from letopis.link.foreign import romanize
 from letopis.link.kb import KBEntry, KnowledgeBase, slug
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian, lexicon
@@ -20,26 +21,15 @@ from letopis.model import Article, Entity, Mention, Sentence, Token
 
 log = logging.getLogger(__name__)
 
-# Titles: (pattern, role, plural). A country may follow in the genitive or precede as an adjective.
-TITLES_RU = [
-    (r"[Пп]ерв\w+ [Пп]резидент\w*|[Ее]лбасы|Elbasy", "first_president"),
-    (r"[Пп]резидент\w*", "head_of_state"),
-    (r"[Гг]лав\w* (?:нашего |этого )?государства|[Лл]идер\w* государства", "head_of_state"),
-    (r"[Пп]ремьер-министр\w*|[Пп]редседател\w* [Пп]равительства|[Рр]уководител\w* [Пп]равительства|[Гг]лав\w* [Пп]равительства|[Пп]ремьер\w*", "head_of_government"),
-    (r"[Мм]инистр\w* иностранных дел|[Гг]лав\w* МИД\w*|[Гг]лав\w* внешнеполитического ведомства", "foreign_minister"),
-]
-TITLES_EN = [
-    (r"First President|Elbasy", "first_president"),
-    (r"President", "head_of_state"),
-    (r"[Hh]ead of [Ss]tate", "head_of_state"),
-    (r"Prime Minister|Premier", "head_of_government"),
-    (r"Foreign Minister|Minister of Foreign Affairs", "foreign_minister"),
-]
 PLURAL_RU = re.compile(r"(ы|ов|ам|ами|ах)$")
-TITLE_RE = {
-    "ru": [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])"), r) for p, r in TITLES_RU],
-    "en": [(re.compile(r"(?<![\w-])(?:" + p + r")(?![\w-])"), r) for p, r in TITLES_EN],
-}
+
+
+@lru_cache(maxsize=1)
+def _titles() -> dict[str, list[tuple[re.Pattern, str]]]:
+    """Title patterns by language, from lexicons/titles.yaml: (compiled pattern, role)."""
+    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("titles.yaml").read_text("utf-8"))
+    return {lang: [(re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])"), t["role"]) for t in items]
+            for lang, items in raw["titles"].items()}
 
 
 @lru_cache(maxsize=1)
@@ -210,12 +200,12 @@ def home_country(article: Article, links: list[Link], kb: KnowledgeBase) -> str 
 def title_links(article: Article, field: str, text: str, links: list[Link], kb: KnowledgeBase,
                 home: str | None) -> list[Link]:
     """Mentions for titles standing for a person: `Глава государства` → the head of state on the date."""
-    lang = article.language if article.language in TITLE_RE else "ru"
+    lang = article.language if article.language in _titles() else "ru"
     date = article.published[:10] if article.published else None
     named = {lk.entry.id: lk.entry for lk in links if lk.entry and lk.entry.type == "PER"}
     counts = Counter(lk.entry.id for lk in links if lk.entry and lk.entry.type == "PER")
     out: list[Link] = []
-    for pattern, role in TITLE_RE[lang]:
+    for pattern, role in _titles()[lang]:
         for m in pattern.finditer(text):
             if any(_overlap(Mention(field, m.start(), m.end(), "", ""), lk.mention)
                    and not (lk.mention.type == "ORG" and m.start() < lk.mention.start)  # "Глава [правительства России]"
@@ -307,8 +297,15 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
         else:
             normal = org_nominative(m.text) if m.type == "ORG" else _loc_nominative(m.text)
         # an organisation the KB does not know keeps the name it is known by ("Совет Евромайдана", "МТБЮ"):
-        # a transliteration of it ("Sovet Yevromaydana") is no one's name; people and places are romanised
-        english = normal if m.type == "ORG" else transliterate(normal)
+        # a transliteration of it ("Sovet Yevromaydana") is no one's name; a foreign person gets the
+        # spelling of his own language back ("Эдвард Сноуден" → Edward Snowden); places and Russian
+        # names are romanised
+        if m.type == "ORG":
+            english = normal
+        elif m.type == "PER":
+            english = romanize(normal) or transliterate(normal)
+        else:
+            english = transliterate(normal)
         name_ru = normal
     else:
         normal = english = re.sub(r"^(the|The)\s+", "", m.text.strip())
