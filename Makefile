@@ -58,6 +58,7 @@ eval: install
 
 bench: install
 	$(BIN)/python bench/bench_pipeline.py
+	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_web.py
 
 clean:

@@ -110,3 +110,45 @@ def test_process_explains_events():
     assert "→ phone CONSULT" in out
     assert "decision: event CONSULT occurred" in out and "Alexander Lukashenko" in out
     assert "no event:" in out  # and why other triggers made none
+
+
+def _nerel_jsonl(path, n):
+    texts = sorted((SHARED / "data" / "NEREL-v1.1" / "train").glob("*.txt"))[:n]
+    path.write_text("\n".join(json.dumps({"id": p.stem, "published": None, "text": p.read_text("utf-8")},
+                                         ensure_ascii=False) for p in texts) + "\n", encoding="utf-8")
+    return path
+
+
+def test_ingest_with_two_workers_stores_what_one_process_stores(tmp_path):
+    """The per-document stages in a pool of two processes; one writer stores the results in input order."""
+    docs = _nerel_jsonl(tmp_path / "nerel.jsonl", 40)
+    exports = []
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        out = run_cli("-v", "ingest", str(docs), "--workers", workers, db=db)
+        assert "read 40, new 40" in out.stdout
+        assert f"with {workers} worker(s)" in out.stderr
+        exports.append({kind: run_cli("export", kind, db=db).stdout for kind in ("articles", "events", "entities", "stories")})
+    assert exports[0] == exports[1]
+    assert exports[0]["events"].count("\n") > 20
+
+
+def test_parquet_export_round_trips_the_jsonl_records(tmp_path):
+    import pyarrow.parquet as pq
+
+    db = tmp_path / "p.db"
+    run_cli("ingest", str(SEEDS), db=db)
+    for kind in ("events", "entities", "stories", "quotes", "articles"):
+        path = tmp_path / f"{kind}.parquet"
+        run_cli("export", kind, "--format", "parquet", "-o", str(path), db=db)
+        rows = pq.read_table(path).to_pylist()
+        expected = [json.loads(x) for x in run_cli("export", kind, db=db).stdout.splitlines()]
+        assert len(rows) == len(expected) > 0
+        if kind == "events":
+            assert rows == expected  # every field of the contract record, nested lists included
+        else:
+            # values are kept; a field absent from one row comes back as null next to the others
+            for row, exp in zip(rows, expected):
+                assert {k: v for k, v in row.items() if k in exp} == exp
+    bad = run_cli("export", "events", "--format", "parquet", db=db, check=False)
+    assert bad.returncode != 0 and "-o" in bad.stderr

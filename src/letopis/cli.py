@@ -7,6 +7,7 @@ import json
 import logging
 import os
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 
@@ -27,59 +28,60 @@ def main(verbose: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--published", help="Publication date for every document (overrides the text).")
-@click.option("--outlet", help="Outlet name for every document.")
+@click.option("--published", help="Publication date for documents that give none.")
+@click.option("--outlet", help="Outlet name for documents that give none.")
 @click.option("--lang", "language", type=click.Choice(["ru", "en"]), help="Language of every document.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes for the per-document stages (default: the machine's cores; a small batch uses fewer).")
 @db_option
-def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, language: str | None, db: str | None) -> None:
+def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, language: str | None,
+           workers: int | None, db: str | None) -> None:
     """Read files or folders, run the pipeline, store the results.
 
-    Example: letopis ingest examples/ --db sqlite:///news.db
+    Example: letopis ingest examples/ --db sqlite:///news.db --workers 2
     """
     from rich.console import Console
-    from rich.progress import Progress
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     from letopis.ingest import read_paths
-    from letopis.model import Rejected
-    from letopis.pipeline import Pipeline
+    from letopis.ingest.batch import ingest_documents
     from letopis.store import Store
 
     store = Store(db)
-    pipeline = Pipeline()
     console = Console(stderr=True)
-    counts = {"read": 0, "stored": 0, "duplicate": 0, "rejected": 0}
-    reasons: list[str] = []
     docs = list(read_paths(paths))
-    with Progress(console=console, disable=not console.is_terminal, transient=True) as progress:
-        task = progress.add_task("ingest", total=len(docs))
-        for doc in docs:
-            progress.advance(task)
-            counts["read"] += 1
-            if isinstance(doc, Rejected):
-                store.log(doc.source, doc.id, "rejected", doc.reason)
-                counts["rejected"] += 1
-                reasons.append(f"{doc.source}: {doc.reason}")
-                continue
-            if store.has_document(doc.id):
-                store.log(doc.source, doc.id, "duplicate", "same content already stored")
-                counts["duplicate"] += 1
-                continue
-            doc.published = doc.published or published
-            doc.outlet = doc.outlet or outlet
-            doc.language = doc.language or language
-            result = pipeline(doc)
-            if isinstance(result, Rejected):
-                store.log(doc.source, doc.id, "rejected", result.reason)
-                counts["rejected"] += 1
-                reasons.append(f"{doc.source}: {result.reason}")
-                continue
-            status = store.add_article(doc.id, result)
-            store.log(doc.source, doc.id, status, None if status == "stored" else f"duplicate of {result.duplicate_of}")
-            counts["stored" if status == "stored" else "duplicate"] += 1
-    store.rebuild_corpus()
-    click.echo(f"read {counts['read']}, new {counts['stored']}, duplicates {counts['duplicate']}, rejected {counts['rejected']}")
-    for r in reasons:
-        click.echo(f"  rejected {r}")
+    started = time.monotonic()
+    last = [started]
+
+    def plain(done: int, total: int) -> None:  # not a terminal: a log line every ten seconds
+        now = time.monotonic()
+        if now - last[0] >= 10 or done == total:
+            last[0] = now
+            rate = done / max(now - started, 1e-6)
+            eta = (total - done) / rate if rate else 0
+            click.echo(f"ingest: {done}/{total} documents, {rate:.1f} docs/s, ETA {eta:.0f} s", err=True)
+
+    if console.is_terminal:
+        columns = (TextColumn("ingest"), BarColumn(), MofNCompleteColumn(),
+                   TextColumn("{task.fields[rate]} docs/s"), TimeRemainingColumn())
+        with Progress(*columns, console=console, transient=True) as bar:
+            task = bar.add_task("ingest", total=len(docs), rate="–")
+
+            def advance(done: int, total: int) -> None:
+                rate = done / max(time.monotonic() - started, 1e-6)
+                bar.update(task, completed=done, rate=f"{rate:.1f}")
+
+            report = ingest_documents(store, docs, workers=workers, progress=advance,
+                                      defaults={"published": published, "outlet": outlet, "language": language})
+    else:
+        report = ingest_documents(store, docs, workers=workers, progress=plain if len(docs) > 50 else None,
+                                  defaults={"published": published, "outlet": outlet, "language": language})
+    click.echo(report.line())
+    for source, reason in report.rejected:
+        click.echo(f"  rejected {source}: {reason}")
+    logging.getLogger("letopis.ingest").info(
+        "%d documents in %.1f s with %d worker(s); peak RSS per worker: %s MB", report.read, report.seconds,
+        report.workers, ", ".join(f"{r:.0f}" for r in report.worker_rss_mb) or "-")
 
 
 @main.command()
@@ -122,7 +124,8 @@ def process(file: str, published: str | None, explain: bool, explain_events: boo
 
 @main.command()
 @click.argument("kind", type=click.Choice(["articles", "events", "entities", "stories", "quotes"]))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl",
+              help="jsonl (any kind), csv (events, GDELT-style) or parquet (any kind; needs -o).")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write here instead of standard output.")
 @click.option("--since", help="Events dated on or after this date.")
 @click.option("--until", help="Events dated on or before this date.")
@@ -130,16 +133,26 @@ def process(file: str, published: str | None, explain: bool, explain_events: boo
 @db_option
 def export(kind: str, fmt: str, output: str | None, since: str | None, until: str | None, actor: str | None,
            db: str | None) -> None:
-    """Write stored records as JSONL (or events as a GDELT-style CSV).
+    """Write stored records as JSONL, Parquet, or events as a GDELT-style CSV.
 
     Example: letopis export events --format csv -o events.csv
+             letopis export events --format parquet -o events.parquet
     """
     from letopis.store import Store
 
-    store = Store(db)
-    rows = store.events(since, until, actor) if kind == "events" else getattr(store, kind)()
     if fmt == "csv" and kind != "events":
         raise click.UsageError("--format csv is for events")
+    if fmt == "parquet" and not output:
+        raise click.UsageError("--format parquet writes a file: give it with -o")
+    store = Store(db)
+    rows = store.events(since, until, actor) if kind == "events" else getattr(store, kind)()
+    if fmt == "parquet":
+        from letopis.store.parquet import write_parquet
+
+        rows = [row if kind == "events" else {k: v for k, v in row.items() if k != "sources"} for row in rows]
+        n = write_parquet(kind, rows, output)
+        click.echo(f"wrote {n} {kind} to {output}", err=True)
+        return
     with contextlib.ExitStack() as stack:
         out = stack.enter_context(open(output, "w", encoding="utf-8", newline="")) if output else sys.stdout
         if fmt == "csv":

@@ -120,32 +120,17 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
 
     @api.post("/ingest", summary="Ingest article objects (operator token required)", dependencies=[Depends(operator)])
     def ingest(records: Annotated[list[dict[str, Any]], Body(description="Article objects as in a .jsonl line.")]):
+        from letopis.ingest.batch import ingest_documents
         from letopis.ingest.readers import records_to_documents
-        from letopis.model import Rejected
         from letopis.pipeline import Pipeline
 
-        with lock:
+        with lock:  # the same path as `letopis ingest`, in this process: one writer, duplicates logged
             pipeline = getattr(app.state, "pipeline", None) or Pipeline()
             app.state.pipeline = pipeline
-            result = {"read": 0, "new": 0, "duplicates": 0, "rejected": []}
-            for doc in records_to_documents(records, source="api"):
-                result["read"] += 1
-                if isinstance(doc, Rejected):
-                    store.log(doc.source, doc.id, "rejected", doc.reason)
-                    result["rejected"].append({"source": doc.source, "reason": doc.reason})
-                    continue
-                if store.has_document(doc.id):
-                    result["duplicates"] += 1
-                    continue
-                art = pipeline(doc)
-                if isinstance(art, Rejected):
-                    store.log(doc.source, doc.id, "rejected", art.reason)
-                    result["rejected"].append({"source": doc.source, "reason": art.reason})
-                    continue
-                status = store.add_article(doc.id, art)
-                store.log(doc.source, doc.id, status)
-                result["new" if status == "stored" else "duplicates"] += 1
-            store.rebuild_corpus()
+            report = ingest_documents(store, records_to_documents(records, source="api"), workers=1,
+                                      pipeline_factory=lambda: pipeline)
+            result = {"read": report.read, "new": report.stored, "duplicates": report.duplicates,
+                      "rejected": [{"source": s, "reason": r} for s, r in report.rejected]}
         return result
 
     app.include_router(api)

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import heapq
 import math
+import os
+import pickle
 import re
 from array import array
 from bisect import bisect_left
@@ -20,6 +22,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
 
 import yaml
 
@@ -36,6 +40,7 @@ WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 class Settings:
     weight: float = 1.0  # how much a unit of transcription cost weighs against a unit of Zipf frequency
     known: float = 1.3  # the Zipf frequency from which a spelling counts as written (about once in 50M words)
+    known_other: float = 2.0  # the same in languages other than English (once in 10M words)
     cap: float = 4.0  # frequencies above this say nothing more about a name
     common: float = 5.0  # frequencies above this say "a common word", and count against a name
     guess: float = 2.0  # the score a reading needs when nothing tells the name's origin
@@ -80,13 +85,41 @@ def _units(origin: str) -> tuple[dict[str, list[tuple[str, float]]], int]:
 @cache
 def _lexicon(language: str) -> tuple[list[str], array]:
     """A language's written words (wordfreq), sorted, with their Zipf frequencies: sorted so that a
-    partial spelling can be checked for being the start of any word at all."""
-    from wordfreq import available_languages, get_frequency_dict  # a heavy import, late
+    partial spelling can be checked for being the start of any word at all.
 
-    wordlist = "large" if language in available_languages("large") else "best"
-    words = sorted((w, math.log10(f) + 9) for w, f in get_frequency_dict(language, wordlist).items()
-                   if f >= 10 ** (SETTINGS.known - 9) and w.isalpha())
-    return [w for w, _ in words], array("f", (z for _, z in words))
+    English keeps its rarer words too (the press writes foreign names in English first); other languages
+    only those written at least once in ten million words. Built once per wordfreq version and kept in
+    the user's cache folder: loading it is a fraction of wordfreq's own unpacking, and wordfreq's copy
+    is dropped, so a process holds each list once."""
+    import wordfreq
+
+    floor = SETTINGS.known if language == "en" else SETTINGS.known_other
+    cache = cache_dir() / f"wordfreq-{version('wordfreq')}-{language}-{floor}.pickle"
+    if cache.exists():
+        try:
+            return pickle.loads(cache.read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError):
+            pass
+    wordlist = "large" if language in wordfreq.available_languages("large") else "best"
+    words = sorted((w, math.log10(f) + 9) for w, f in wordfreq.get_frequency_dict(language, wordlist).items()
+                   if f >= 10 ** (floor - 9) and w.isalpha())
+    wordfreq.get_frequency_dict.cache_clear()
+    wordfreq.get_frequency_list.cache_clear()
+    built = ([w for w, _ in words], array("f", (z for _, z in words)))
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(cache)  # atomic: two workers building at once leave one whole file
+    except OSError:
+        pass  # a read-only home: rebuilt each run, still correct
+    return built
+
+
+def cache_dir() -> Path:
+    """Where derived data is kept between runs: $LETOPIS_CACHE_DIR, else ~/.cache/letopis."""
+    given = os.environ.get("LETOPIS_CACHE_DIR")
+    return Path(given) if given else Path.home() / ".cache" / "letopis"
 
 
 def _zipf(text: str, language: str) -> float:

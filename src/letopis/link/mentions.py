@@ -1,0 +1,44 @@
+"""What the linker's modules share: a mention with the knowledge-base entry it matched (`Link`),
+whether two spans overlap, and `repoint`, the one place a mention is pointed at an entity."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from letopis.link.kb import KBEntry
+from letopis.model import Entity, Mention
+
+
+@dataclass(slots=True)
+class Link:
+    mention: Mention
+    entry: KBEntry | None
+
+
+def overlap(a: Mention, b: Mention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def repoint(m: Mention, target: Entity, entities: dict[str, Entity] | None = None,
+            mentions: Iterable[Mention] | None = None, *, absorb: bool = False, like: Mention | None = None) -> None:
+    """Point mention `m` at entity `target`: its id, name and normal form become the entity's and its
+    text one of the entity's aliases.
+
+    The entity `m` leaves is dropped from `entities` when none of `mentions` uses it any more (no
+    `mentions`: nothing is dropped). `absorb`: that entity is another spelling of `target` and goes at
+    once, its aliases joining the target's instead of `m`'s text. `like`: a mention already pointing at
+    `target` whose id, name and normal form `m` copies.
+    """
+    old = m.entity_id
+    if absorb:
+        gone = entities.pop(old, None)
+        if gone is not None:
+            target.aliases.extend(x for x in gone.aliases if x not in target.aliases)
+    elif m.text not in target.aliases:
+        target.aliases.append(m.text)
+    if like is not None:
+        m.entity_id, m.entity_name, m.normal = like.entity_id, like.entity_name, like.normal
+    else:
+        m.entity_id, m.entity_name, m.normal = target.id, target.name, target.name_ru or target.name
+    if mentions is not None and not absorb and old and not any(x.entity_id == old for x in mentions):
+        entities.pop(old, None)

@@ -1,0 +1,266 @@
+"""Persons: which entity a person mention is, and in what form its name stands.
+
+A name to a known person by surname, checked by first name and office on the date
+(`resolve_person`); a surname or first name alone joins the article's full name
+(`join_full_names`); one person spelt or normalised two ways becomes one entity (`merge_variants`);
+a Latin spelling in parentheses is the person just named (`latin_aliases`); a "place" that is a
+person of the article goes back to the person (`people_taken_for_places`); the words of a name with
+the case the tagger and its title give them (`tagged_words`)."""
+from __future__ import annotations
+
+import itertools
+import re
+from collections import Counter
+from functools import lru_cache
+
+from rapidfuzz.distance import Levenshtein
+
+from letopis.analyze.morph import fold, lemmas, parses
+from letopis.link.kb import KBEntry, KnowledgeBase
+from letopis.link.mentions import Link, repoint
+from letopis.model import Article, Entity, Mention, Token
+
+
+def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry | None:
+    """A PER mention to an office holder or other known person: by surname, checked by first name."""
+    words = re.split(r"\s+", re.sub(r"[\s-](?:младш|старш)\w*$", "", m.text.strip()))  # "Буша-младшего"
+    last = words[-1]
+    cands = kb.surname(last)
+    glued = not cands and "-" in last  # "Касым-Жомарт-Токаев": a first name glued on, which must then agree
+    if glued:
+        cands = kb.surname(last.split("-")[-1])
+    if len(words) > 1 or glued:
+        first = words[0] if len(words) > 1 else "-".join(last.split("-")[:-1])
+        f = fold(first).rstrip(".")[:4]  # "Б. Обама": an initial checks the first letter
+        cands = [c for c in cands if any(fold(n).startswith(f) for n in (c.ru, c.en, *c.aliases))]
+    if len(words) == 1 and not glued:  # a surname alone: a well-known person, or one in office that day
+        cands = [c for c in cands if c.known_by_surname or (date and any(r.holds_on(date) for r in c.roles))]
+    if len(cands) > 1 and date:
+        active = [c for c in cands if any(r.holds_on(date) for r in c.roles)]
+        cands = active or cands
+    return cands[0] if len(cands) >= 1 and len({c.id for c in cands}) == 1 else None
+
+
+def _is_patronymic(word: str) -> bool:
+    return bool(re.search(r"(вич|вн|ичн|ьич)[а-я]*$", word.lower())) and any(
+        "Patr" in p.tag.grammemes for p in parses(word.lower()))
+
+
+def join_full_names(ordered: list[Link], made: list[Entity], tokens: dict[tuple[str, int], Token]) -> list[Entity]:
+    """The entity of each link (`made[i]` is the one `ordered[i]` makes alone) once a surname-only,
+    first-name-only or "Имя Отчество" mention that the knowledge base does not know joins a full name
+    of the same article; of a surname shared by two full names, the one of the mention's gender."""
+    full: dict[str, Entity] = {}
+    firsts: dict[str, set[str]] = {}
+    by_id: dict[str, Entity] = {}
+
+    def is_full(lk: Link) -> bool:
+        words = lk.mention.text.split()
+        return (len(words) > 1 and not _is_patronymic(words[-1]) and not re.fullmatch(r"[А-ЯЁA-Z]\.", words[0])
+                and lk.mention.via != "role")
+
+    def gender(lk: Link, word: int) -> str | None:
+        tok = tokens.get((lk.mention.field, lk.mention.start if word == 0 else lk.mention.end - len(lk.mention.text.split()[-1])))
+        return tok.feats.get("Gender") if tok is not None else None
+
+    for lk, ent in zip(ordered, made):  # full names first, wherever they stand in the text
+        if lk.mention.type == "PER" and is_full(lk):
+            words = lk.mention.text.split()
+            by_id.setdefault(ent.id, ent)
+            for k in lemmas(words[-1]) | {fold(words[-1])}:
+                if all(e.id != ent.id for e, _ in full.setdefault(k, [])):
+                    full[k].append((ent, gender(lk, 0)))
+            for k in lemmas(words[0]) | {fold(words[0])}:
+                firsts.setdefault(k, set()).add(ent.id)
+    out = []
+    for lk, ent in zip(ordered, made):
+        words = lk.mention.text.split()
+        if lk.mention.type == "PER" and lk.mention.via != "role" and not is_full(lk) and lk.entry is None:
+            keys = lemmas(words[-1]) | {fold(words[-1])}
+            cands = [c for k in sorted(keys) for c in full.get(k, [])]  # sorted: the same choice on every run
+            # a surname shared by a husband and a wife: "Бут рассказала" is Алла Бут, not Виктор Бут
+            own = gender(lk, -1)
+            alt = next((e for e, g in cands if g == own), cands[0][0] if cands else None)
+            if alt is None:  # "Михаэль", "Борис Николаевич": a first name shared with one full name
+                ids = set().union(*(firsts.get(k, set()) for k in lemmas(words[0]) | {fold(words[0])}))
+                if len(ids) == 1 and (len(words) == 1 or _is_patronymic(words[-1])):
+                    alt = by_id[ids.pop()]
+            ent = alt or ent
+        out.append(ent)
+    return out
+
+
+def _variant_of(a: Entity, b: Entity, spelled: set[str]) -> bool:
+    """Person `a` is `b` under another spelling or a wrong normal form, in one article.
+
+    A typo: the same first name and a surname one or two edits away ("Михаил Сааакашвили",
+    "Гернстермайер" beside "Билл Герстенмайер"), but never a gendered pair ("Ямадаев"/"Ямадаева").
+    A normal form the context could not decide: every word of `a` is a form of the word of `b`
+    ("Веселина Топалова" is the genitive of "Веселин Топалов") and so is every way the text spells
+    `a` (`spelled`): nothing shows `a` is somebody else.
+    """
+    wa, wb = fold(a.name_ru or "").split(), fold(b.name_ru or "").split()
+    if not wa or not wb or len(wa) > len(wb) or (a.wikidata and b.wikidata):
+        return False
+    if len(wa) == 1 and len(wb) > 1 and wa[0] in _forms(wb[0]) | {wb[0]}:
+        return True  # a first name alone ("по делу Сулима") that the article's full name begins with
+    if len(wa) == 1:  # a lone surname that found no full name: compare it with b's surname only
+        wb = wb[-1:]
+    elif len(wa) != len(wb):
+        return False
+    if len(wa) == len(wb) and wa[:-1] == wb[:-1]:
+        x, y = wa[-1], wb[-1]
+        limit = 1 if len(y) < 9 else 2
+        if len(x) >= 5 and not (x.startswith(y) or y.startswith(x)) and Levenshtein.distance(x, y) <= limit:
+            return True
+    if len(wa) < 2 or not spelled:
+        return False
+    return all(len(ws) == len(wb) and all(x == y or x in _forms(y) for x, y in zip(ws, wb))
+               for ws in (s.split() for s in spelled))
+
+
+@lru_cache(maxsize=20_000)
+def _forms(word: str) -> frozenset[str]:
+    """Every form of a first name or surname as pymorphy knows or guesses it (remembered: the
+    article's names are compared pairwise, and a lexeme is slow to build)."""
+    out: set[str] = set()
+    for p in parses(word):
+        if p.tag.grammemes & {"Name", "Surn"} and p.tag.case == "nomn" and p.tag.number == "sing":
+            out.update(fold(f.word) for f in p.lexeme)
+    return frozenset(out)
+
+
+def _nominative_name(name: str) -> bool:
+    """Every word can be a name in the nominative ("Сулим Ямадаев"), or pymorphy does not know it."""
+    for word in fold(name).split():
+        readings = parses(word)
+        if any(p.is_known for p in readings) and not any(
+                p.tag.case == "nomn" and p.tag.number == "sing" and p.tag.grammemes & {"Name", "Surn", "Patr"}
+                for p in readings):
+            return False
+    return True
+
+
+def merge_variants(article: Article, mentions: list[Mention]) -> None:
+    """Join person entities of one article that are one person spelt or normalised two ways."""
+    people = [e for e in article.entities.values() if e.type == "PER" and e.name_ru]
+    if len(people) < 2:
+        return
+    count = Counter(m.entity_id for m in mentions)
+    spelled: dict[str, set[str]] = {}
+    for m in mentions:
+        spelled.setdefault(m.entity_id or "", set()).add(fold(m.text))
+    rank = {e.id: (e.wikidata is not None, _nominative_name(e.name_ru or ""), count[e.id], len(e.name_ru or ""))
+            for e in people}
+    into: dict[str, Entity] = {}
+    for _ in range(2):  # twice: "Сулима" can join "Сулим Ямадаев" once "Сулимы Ямадаева" has
+        for a in sorted(people, key=lambda e: rank[e.id]):  # the weaker spelling joins the stronger
+            if a.wikidata or a.id in into:
+                continue
+            found = {b.id: b for b in people if b.id != a.id and b.id not in into and rank[b.id] >= rank[a.id]
+                     and _variant_of(a, b, spelled.get(a.id, set()))}
+            if len(found) == 1:
+                into[a.id] = found.popitem()[1]
+    for m in mentions:
+        b = into.get(m.entity_id or "")
+        if b is None:
+            continue
+        repoint(m, b, article.entities, absorb=True)
+
+
+def latin_aliases(article: Article, mentions: list[Mention]) -> None:
+    """A Latin person name in parentheses right after a Cyrillic one names the same person; an
+    abbreviation in parentheses after an organisation's name is that organisation ("(APEC)")."""
+    by_pos = sorted((m for m in mentions if m.type in ("PER", "ORG")), key=lambda m: (m.field, m.start))
+    text = {"title": article.title or "", "text": article.text}
+    for a, b in itertools.pairwise(by_pos):
+        if a.field != b.field or a.type != b.type or a.entity_id == b.entity_id:
+            continue
+        latin = a.type == "PER" and re.search("[А-Яа-яЁё]", a.text) and not re.search("[А-Яа-яЁё]", b.text)
+        abbreviation = a.type == "ORG" and b.text.isupper() and len(b.text) <= 8 and len(a.text.split()) > 1 and (
+            article.entities.get(b.entity_id or "") is None or article.entities[b.entity_id].wikidata is None)
+        if not (latin or abbreviation):
+            continue
+        if re.fullmatch(r"\s*\(\s*", text[a.field][a.end:b.start]):
+            ent = article.entities[a.entity_id]
+            repoint(b, ent, article.entities, mentions, like=a)
+            if latin and ent.wikidata is None and ent.id.startswith("e-per-") and len(b.text.split()) >= 2:
+                # the text gives the person's own spelling: it beats a transliteration of the Russian one
+                ent.name = " ".join(b.text.split())
+                for m in mentions:
+                    if m.entity_id == ent.id:
+                        m.entity_name = ent.name
+
+
+PLACE_PREPOSITION = re.compile(r"(?:^|\s)(?:[Вв]о?|[Нн]а|[Ии]з|[Дд]о|[Пп]од|[Сс]о?)\s+$")
+
+
+def people_taken_for_places(article: Article, mentions: list[Mention]) -> None:
+    """A place or organisation the tagger made of a person this article names: "много сказали о
+    Свиридове" after "Егор Свиридов", "играет Гата Камский" beside "• Гата Камский (США)". Only for
+    names the knowledge base does not know and not after a place preposition ("в Кирове")."""
+    people = [e for e in article.entities.values() if e.type == "PER" and e.name_ru and len(e.name_ru.split()) > 1]
+    if not people:
+        return
+    text = {"title": article.title or "", "text": article.text}
+    for m in mentions:
+        ent = article.entities.get(m.entity_id or "")
+        if m.type not in ("LOC", "ORG") or ent is None or ent.wikidata or not m.entity_id.startswith(("e-loc-", "e-org-")):
+            continue
+        if PLACE_PREPOSITION.search(text[m.field][max(0, m.start - 8):m.start]):
+            continue
+        words = fold(m.text).split()
+        hits = {p.id: p for p in people
+                if (len(words) == len(fold(p.name_ru or "").split())
+                    and all(w == x or w in _forms(x) for w, x in zip(words, fold(p.name_ru or "").split())))
+                or (len(words) == 1 and len(words[0]) > 3 and words[0] in _forms(fold(p.name_ru or "").split()[-1]))}
+        if len(hits) != 1:
+            continue
+        person = hits.popitem()[1]
+        m.type = "PER"
+        repoint(m, person, article.entities, mentions)
+
+
+def tagged_words(m: Mention, tokens: dict[tuple[str, int], Token],
+                 heads: dict[tuple[str, int], Token]) -> list[tuple[str, dict[str, str]]] | None:
+    """The mention's words with the tagger's features, or None when the tokens do not line up with it."""
+    out = []
+    pos = m.start
+    for word in m.text.split():
+        at = m.text.find(word, pos - m.start) + m.start
+        tok = tokens.get((m.field, at))
+        if tok is None or tok.text != word:
+            return None
+        out.append((word, tok.feats))
+        pos = at + len(word)
+    cases = {f.get("Case") for _, f in out if f.get("Case")}
+    if len(out) > 1 and len(cases) > 1:
+        # the tagger disagrees about one name's case: a title just before it decides ("генерал-лейтенанта
+        # Аксары Кердпола"), else the surname's own reading ("Тору Камикава" is not a dative)
+        before = max((t for (f, start), t in tokens.items() if f == m.field and t.end <= m.start),
+                     key=lambda t: t.end, default=None)
+        title = before.feats.get("Case") if before is not None and before.pos == "NOUN" and m.start - before.end <= 1 else None
+        first_word, first = out[0]
+        if title in cases:
+            case = title
+        elif first.get("Case") not in (None, "Nom") and first_word.lower().endswith(("ю", "ем", "ём", "ом", "ой", "ей")):
+            case = first["Case"]  # "Бесселю Коку": an ending only an oblique case has
+        else:
+            case = out[-1][1].get("Case")
+        out = [(w, {**f, "Case": case}) for w, f in out]
+    head = heads.get((m.field, m.start))
+    first = tokens.get((m.field, m.start))
+    if (head is not None and first is not None and first.rel == "appos" and head.feats.get("Animacy") == "Anim"
+            and head.feats.get("Case") not in (None, "Nom") and out[0][1].get("Case") == "Nom"
+            and all(_readable_as(w, head.feats["Case"], head.feats.get("Gender")) for w, _ in out)):
+        # a name in apposition takes its title's case and gender when its words allow them:
+        # "нового Чемпиона мира — Веселина Топалова" is Веселин Топалов, not a woman
+        out = [(w, {**f, "Case": head.feats["Case"], "Gender": head.feats.get("Gender", f.get("Gender", ""))}) for w, f in out]
+    return out
+
+
+def _readable_as(word: str, case: str, gender: str | None) -> bool:
+    want = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(case)
+    sex = {"Masc": "masc", "Fem": "femn"}.get(gender or "")
+    return any(p.tag.case == want and p.tag.number == "sing" and (sex is None or p.tag.gender == sex)
+               and p.tag.grammemes & {"Name", "Surn", "Patr"} for p in parses(word.lower()))
