@@ -30,17 +30,29 @@ class RussianAnalyzer:
         self.ner = NewsNERTagger(emb)
 
     def analyze(self, text: str, field: str = "text") -> tuple[list[Sentence], list[Mention]]:
-        """Sentences with tokens and a dependency parse, and NER mentions, with offsets into `text`."""
-        from natasha import Doc
+        """Sentences with tokens and a dependency parse, and NER mentions, with offsets into `text`.
 
-        sentences: list[Sentence] = []
-        mentions: list[Mention] = []
+        Paragraphs are segmented one by one (a sentence never spans two), but the taggers see all the
+        text's sentences at once: slovnet works in batches, and a batch per paragraph is mostly empty."""
+        from natasha import Doc
+        from natasha.doc import adapt_spans, inject_morph, inject_syntax
+
+        docs = []
         for p_index, offset, para in paragraphs(text):
             doc = Doc(para)
             doc.segment(self.segmenter)
-            doc.tag_morph(self.morph)
-            doc.parse_syntax(self.syntax)
-            doc.tag_ner(self.ner)
+            docs.append((p_index, offset, doc))
+        sents = [sent for _, _, doc in docs for sent in doc.sents]
+        words = [[t.text for t in sent.tokens] for sent in sents]
+        for sent, markup in zip(sents, self.morph.map(words)):
+            inject_morph(sent.tokens, markup.tokens)
+        for sent, markup in zip(sents, self.syntax.map(words)):
+            inject_syntax(sent.tokens, markup.tokens)
+        ner = self.ner.map([doc.text for _, _, doc in docs if doc.text.strip()])
+        sentences: list[Sentence] = []
+        mentions: list[Mention] = []
+        for p_index, offset, doc in docs:
+            doc.spans = list(adapt_spans(doc, next(ner).spans)) if doc.text.strip() else []
             for sent in doc.sents:
                 ids = {t.id: i for i, t in enumerate(sent.tokens)}
                 tokens = [
@@ -59,12 +71,15 @@ class RussianAnalyzer:
 
 def lemmatize(word: str, pos: str | None, feats: dict | None) -> str:
     """pymorphy3's normal form for the parse that agrees with the tagger's part of speech and case."""
-    w = fold(word)
+    return _lemma(fold(word), pos or "", (feats or {}).get("Case", "").lower()[:3])
+
+
+@lru_cache(maxsize=200_000)
+def _lemma(w: str, pos: str, case: str) -> str:
     if not any("а" <= c <= "я" for c in w):
         return w
     readings = parses(w)
-    wanted = UD_TO_PYMORPHY.get(pos or "", set())
-    case = (feats or {}).get("Case", "").lower()[:3]
+    wanted = UD_TO_PYMORPHY.get(pos, set())
     best = None
     for p in readings:
         if wanted and p.tag.POS not in wanted:
