@@ -22,7 +22,8 @@ def test_ingest_is_idempotent_and_exports_contract_records(tmp_path):
     summit = [e for e in events if e["mode"] == "multilateral"]
     assert len(summit) == 1 and summit[0]["location"]["name"] == "Saint Petersburg"
     assert len({ev["article_id"] for ev in summit[0]["evidence"]}) == 2
-    for e in events:
+    for e in events:  # one sentence is one piece of evidence, however many triggers it has
+        assert len({(x["article_id"], x["start"]) for x in e["evidence"]}) == len(e["evidence"]), e
         assert set(e) >= {"id", "type", "mode", "cameo", "status", "date", "date_basis", "location", "actors",
                           "topics", "evidence", "confidence"}
     ents = [json.loads(x) for x in run_cli("export", "entities", db=db).stdout.splitlines()]

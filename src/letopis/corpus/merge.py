@@ -19,7 +19,10 @@ def merge_reports(reports: list[dict[str, Any]], story_of: dict[str, str]) -> li
                      and _compatible(m["date"], rep["date"]) and story_of.get(art) in m["_stories"]), None)
         if same is None:
             rec = {k: v for k, v in rep.items()}
-            rec["evidence"] = list(rep["evidence"])
+            rec["evidence"] = []
+            for e in rep["evidence"]:  # two triggers of one sentence are one piece of evidence
+                if e not in rec["evidence"]:
+                    rec["evidence"].append(e)
             rec["_actors"] = ids
             rec["_stories"] = {story_of.get(art)}
             merged.append(rec)

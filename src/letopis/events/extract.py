@@ -733,12 +733,14 @@ def _merge_within(events: list[Event]) -> list[Event]:
             continue
         have = {a.id for a in same.actors}
         same.actors.extend(a for a in ev.actors if a.id not in have)
-        same.evidence.extend(ev.evidence)
+        new = [e for e in ev.evidence if e not in same.evidence]  # two triggers of one sentence: one report
+        same.evidence.extend(new)
         same.triggers.extend(ev.triggers)
         if same.date is None and ev.date:
             same.date, same.date_basis = ev.date, ev.date_basis
         same.location = same.location or ev.location
         same.mode = same.mode or ev.mode
         same.topics = sorted(set(same.topics) | set(ev.topics))
-        same.confidence = min(limit("confidence_max"), max(same.confidence, ev.confidence) + confidence("merged_report"))
+        bump = confidence("merged_report") if new else 0.0
+        same.confidence = min(limit("confidence_max"), max(same.confidence, ev.confidence) + bump)
     return out
