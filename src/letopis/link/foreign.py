@@ -48,6 +48,7 @@ class Settings:
     limit: int = 1500  # candidate spellings scored per word
     english: float = 0.5  # an English word counts this much less for a name of another origin
     other_origin: float = 1.0  # the penalty for reading a surname by another origin than its given name's
+    other_origin_min: float = 1.0  # and the score such a reading needs even so
 
 
 SETTINGS = Settings()
@@ -200,10 +201,10 @@ def best_spelling(word: str, origin: str) -> tuple[str, float]:
     for cost, text in candidates(word, origin, within=languages):
         if SETTINGS.cap - SETTINGS.weight * cost <= best_score:
             break
-        zipf = max(_zipf(text, lang) - (SETTINGS.english if lang == "en" and origin != "en" else 0.0)
-                   for lang in languages)
-        if zipf < SETTINGS.known:
+        found = [(_zipf(text, lang), lang) for lang in languages]
+        if max(z for z, _ in found) < SETTINGS.known:
             continue
+        zipf = max(z - (SETTINGS.english if lang == "en" and origin != "en" else 0.0) for z, lang in found)
         score = _likeness(zipf) - SETTINGS.weight * cost
         if score > best_score:
             best, best_score = text, score
@@ -395,8 +396,9 @@ def _foreign_word(word: str, origin: str | None) -> tuple[str, float]:
         tried.append(best_spelling(word, origin))
     if not any(score > 0 for _, score in tried):
         penalty = SETTINGS.other_origin if origin else 0.0
+        need = SETTINGS.other_origin_min if origin else 0.01
         tried += [(spelling, score - penalty) for spelling, score in
-                  (best_spelling(word, o) for o in FALLBACK_ORIGINS if o != origin) if score]
+                  (best_spelling(word, o) for o in FALLBACK_ORIGINS if o != origin) if score - penalty >= need]
     found = [t for t in tried if t[1] > 0]
     if found:
         return max(found, key=lambda ss: ss[1])
