@@ -59,6 +59,7 @@ eval: install
 bench: install
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_ingest.py
+	$(BIN)/python bench/bench_growth.py
 	$(BIN)/python bench/bench_web.py
 
 clean:

@@ -34,3 +34,35 @@ def test_api_on_postgres(pg_url):
         assert graph["edges"] and graph["nodes"]
         assert api.get("/api/timeline").json()["months"]
         assert api.get("/events").status_code == 200
+
+
+def test_concurrent_ingests_on_postgres_make_the_stories_of_one(pg_url, tmp_path):
+    """Two ingests at once into one server, the articles of one story split between them (the Russian
+    and English summit reports): the corpus writers take turns (an advisory lock), and the stories and
+    events are those of one ingest of everything."""
+    import subprocess
+
+    from conftest import CLI, SEEDS
+
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute("CREATE DATABASE concurrent")
+    db = pg_url.rsplit("/", 1)[0] + "/concurrent"
+    files = sorted(SEEDS.glob("*.txt"))
+    halves = [[str(f) for f in files if f.name[:3] in ("000", "001", "003")],
+              [str(f) for f in files if f.name[:3] in ("002", "004")]]
+    procs = [subprocess.Popen([CLI, "ingest", *half, "--db", db], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+             for half in halves]
+    for p in procs:
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+    one = tmp_path / "one.db"
+    run_cli("ingest", str(SEEDS), db=one)
+    for kind in ("stories", "events"):
+        pg = [json.loads(x) for x in run_cli("export", kind, "--db", db).stdout.splitlines()]
+        lite = [json.loads(x) for x in run_cli("export", kind, db=one).stdout.splitlines()]
+        assert sorted(pg, key=lambda r: r["id"]) == sorted(lite, key=lambda r: r["id"]), kind
+    summit = [s for s in (json.loads(x) for x in run_cli("export", "stories", "--db", db).stdout.splitlines())
+              if len(s["article_ids"]) == 2]
+    assert summit and summit[0]["languages"] == ["en", "ru"]

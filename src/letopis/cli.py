@@ -85,6 +85,23 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, la
 
 
 @main.command()
+@db_option
+def rebuild(db: str | None) -> None:
+    """Regroup every stored article into stories and merge their events from scratch.
+
+    Ingest keeps stories and events up to date article by article; a rebuild gives the same result,
+    and is there after a change of the grouping rules or a repair.
+    Example: letopis rebuild --db sqlite:///news.db
+    """
+    from letopis.store import Store
+
+    started = time.monotonic()
+    store = Store(db)
+    store.rebuild_corpus()
+    click.echo(f"rebuilt stories and events in {time.monotonic() - started:.1f} s")
+
+
+@main.command()
 @click.argument("file", type=click.Path(exists=True, dir_okay=False))
 @click.option("--published", help="Publication date (overrides the text).")
 @click.option("--explain", is_flag=True, help="Print each input line with the cleaner's decision and rule.")

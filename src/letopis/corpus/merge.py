@@ -9,7 +9,8 @@ def _compatible(a: str | None, b: str | None) -> bool:
 
 
 def merge_reports(reports: list[dict[str, Any]], story_of: dict[str, str]) -> list[dict[str, Any]]:
-    """Event records from per-article reports (in ingest order); later reports fill missing date and place."""
+    """Event records from per-article reports, given in the stories' canonical article order (so the
+    merged events do not depend on the order of ingestion); later reports fill missing date and place."""
     merged: list[dict[str, Any]] = []
     for rep in reports:
         art = rep["evidence"][0]["article_id"]

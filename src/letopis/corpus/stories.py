@@ -89,29 +89,51 @@ def same_story(a: ArticleSig, b: ArticleSig) -> bool:
     return story_score(a, b) >= 1.0
 
 
+def blocking_keys(s: ArticleSig) -> set[str]:
+    """The keys under which an article is found by others that may share its story: its names, its
+    text's hash and its eight weightiest terms. Stored with the article, so a new article finds its
+    candidates by index, without reading the archive."""
+    terms = s.sig.get("terms", {})
+    return ({f"n:{k}" for k in _names(s)} | {f"h:{s.body_hash}"}
+            | {f"t:{t}" for t in sorted(terms, key=lambda t: (-terms[t], t))[:8]})
+
+
+def within_window(a: str | None, b: str | None) -> bool:
+    """Two articles close enough in time to be one story (an undated one may be close to anything)."""
+    return _days_apart(a, b) <= MAX_DAYS
+
+
 def _candidates(order: list[ArticleSig]) -> set[tuple[int, int]]:
-    """Pairs worth comparing: those sharing a name, an entity or one of their top terms (blocking)."""
+    """Pairs worth comparing: those sharing a blocking key, within the time window."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(order):
-        keys = {f"n:{k}" for k in _names(s)} | {f"h:{s.body_hash}"}
-        terms = s.sig.get("terms", {})
-        keys |= {f"t:{t}" for t in sorted(terms, key=lambda t: -terms[t])[:8]}
-        for k in keys:
+        for k in blocking_keys(s):
             index[k].append(i)
     pairs: set[tuple[int, int]] = set()
     for members in index.values():
-        if len(members) > 500:  # a key in every article (a country, a common word) blocks nothing
-            continue
         for x in range(len(members)):
             for y in range(x):
-                pairs.add((members[y], members[x]))
+                a, b = members[y], members[x]
+                if within_window(order[a].published, order[b].published):
+                    pairs.add((a, b))
     return pairs
 
 
+def canonical(s: ArticleSig) -> tuple[str, str]:
+    """The order of a story's articles, whatever order they came in: by date (undated last), then id."""
+    return (s.published or "~", s.id)
+
+
+def story_id(members: list[ArticleSig]) -> str:
+    """A story is named after its first article in the canonical order: the same story gets the same
+    id however its articles arrived."""
+    return "s-" + hashlib.sha1(min(members, key=canonical).id.encode()).hexdigest()[:16]
+
+
 def group_stories(sigs: list[ArticleSig]) -> dict[str, list[str]]:
-    """Story id → article ids (in ingest order); the id comes from the story's first article, so it is
-    stable as more articles arrive, and the grouping does not depend on the order of ingestion."""
-    order = sorted(sigs, key=lambda s: s.seq)
+    """Story id → article ids (in canonical order): the articles linked by same-story pairs, a grouping
+    that does not depend on the order of ingestion (see `story_id`)."""
+    order = sorted(sigs, key=canonical)
     parent = list(range(len(order)))
 
     def find(x: int) -> int:
@@ -125,8 +147,7 @@ def group_stories(sigs: list[ArticleSig]) -> dict[str, list[str]]:
             ri, rj = find(i), find(j)
             if ri != rj:
                 parent[max(ri, rj)] = min(ri, rj)
-    groups: dict[str, list[str]] = {}
+    members: dict[int, list[ArticleSig]] = {}
     for i, s in enumerate(order):
-        root = order[find(i)]
-        groups.setdefault("s-" + hashlib.sha1(root.id.encode()).hexdigest()[:16], []).append(s.id)
-    return groups
+        members.setdefault(find(i), []).append(s)
+    return {story_id(group): [s.id for s in group] for group in members.values()}

@@ -74,7 +74,8 @@ def process_documents(docs: list[Document], workers: int, pipeline_factory: Call
 def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int | None = 1,
                      defaults: dict | None = None, pipeline_factory: Callable | None = None,
                      progress: Callable[[int, int], None] | None = None) -> IngestReport:
-    """Store what the pipeline makes of `docs`, log every decision, and bring the corpus up to date.
+    """Store what the pipeline makes of `docs`, log every decision, and bring the corpus (stories and
+    merged events) up to date with the new articles only.
 
     `defaults` fill what a document does not say (published, outlet, language); `progress(done, total)`
     is called after each document."""
@@ -107,6 +108,7 @@ def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int
         progress(done, report.read)
     report.workers = workers_for(len(todo), workers)
     rss: dict[int, float] = {}
+    stored: list[str] = []
     for doc, (result, pid, peak) in process_documents(todo, report.workers, pipeline_factory):
         rss[pid] = max(rss.get(pid, 0.0), peak)
         if isinstance(result, Rejected):
@@ -114,6 +116,7 @@ def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int
             report.rejected.append((doc.source, result.reason))
         else:
             status = store.add_article(doc.id, result)
+            stored.append(result.id)
             store.log(doc.source, doc.id, status, None if status == "stored" else f"duplicate of {result.duplicate_of}")
             if status == "stored":
                 report.stored += 1
@@ -122,7 +125,7 @@ def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int
         done += 1
         if progress:
             progress(done, report.read)
-    store.rebuild_corpus()
+    store.update_corpus(stored)  # duplicates join their original's story too: their reports are empty
     report.worker_rss_mb = sorted(rss.values())
     report.seconds = time.perf_counter() - t0
     return report

@@ -5,17 +5,27 @@ import json
 import logging
 import os
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, delete, event, func, insert, select, update
+from sqlalchemy import create_engine, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import Engine
 
 from letopis.corpus.merge import merge_reports
-from letopis.corpus.stories import ArticleSig, group_stories
+from letopis.corpus.signature import jaccard_minhash
+from letopis.corpus.stories import (
+    MAX_DAYS,
+    ArticleSig,
+    blocking_keys,
+    canonical,
+    group_stories,
+    same_story,
+    story_id,
+    within_window,
+)
 from letopis.model import Article, event_record
 from letopis.store import schema as t
 
@@ -41,12 +51,13 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._migrate()
-        self._lsh = None  # MinHash LSH index of stored articles, built on the first add
 
     def _migrate(self) -> None:
         cfg = Config()
         cfg.set_main_option("script_location", str(resources.files("letopis.store").joinpath("migrations")))
         with self.engine.begin() as conn:
+            if self.engine.dialect.name == "postgresql":  # two first runs at once: one migrates, one waits
+                conn.execute(text("SELECT pg_advisory_xact_lock(7345)"))
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
 
@@ -91,76 +102,130 @@ class Store:
             for q in article.quotes:
                 c.execute(insert(t.quotes).values(id=q.id, article_id=article.id, speaker_id=q.speaker_id,
                                                   speaker_name=q.speaker_name, text=q.text, start=q.start, end=q.end))
-        if article.signature.get("minhash") and self._lsh is not None:
-            self._lsh_add(article.id, article.signature["minhash"])
+            sig = ArticleSig(article.id, seq, frozenset(), article.published, article.title, article.language,
+                             article.body_hash, article.signature or {})
+            day = (article.published or "")[:10] or None
+            for key in sorted(blocking_keys(sig)):
+                c.execute(insert(t.story_keys).values(key=key, article_id=article.id, day=day))
         return "duplicate" if article.duplicate_of else "stored"
 
     def _near_duplicate(self, c, article: Article) -> str | None:
-        """The first stored article whose lemma 3-shingles overlap this one's by NEAR_DUPLICATE (MinHash LSH)."""
+        """The first stored original whose lemma 3-shingles overlap this one's by NEAR_DUPLICATE (estimated
+        from their MinHash signatures). Only the articles that share a blocking key with it in the time
+        window are compared: a copy shares its top terms, and the check reads no more of the archive."""
         hashes = article.signature.get("minhash")
         if not hashes:
             return None
-        if self._lsh is None:
-            from datasketch import MinHashLSH
+        sig = ArticleSig(article.id, 0, frozenset(), article.published, article.title, article.language,
+                         article.body_hash, article.signature or {})
+        near = sorted({r.article_id for r in c.execute(_near_keys(blocking_keys(sig), article.published))
+                       if within_window(r.day, article.published)})
+        best = None
+        for r in _chunked(c, select(t.articles.c.id, t.articles.c.seq, t.articles.c.signature)
+                          .where(t.articles.c.duplicate_of.is_(None)), t.articles.c.id, near):
+            other = (r.signature or {}).get("minhash")
+            if other and jaccard_minhash(hashes, other) >= NEAR_DUPLICATE and (best is None or r.seq < best[0]):
+                best = (r.seq, r.id)
+        return best[1] if best else None
 
-            self._lsh = MinHashLSH(threshold=NEAR_DUPLICATE, num_perm=len(hashes))
-            for aid, sig in c.execute(select(t.articles.c.id, t.articles.c.signature)
-                                      .where(t.articles.c.duplicate_of.is_(None))):
-                if sig and sig.get("minhash"):
-                    self._lsh_add(aid, sig["minhash"])
-        found = self._lsh.query(_minhash(hashes))
-        if not found:
-            return None
-        first = c.execute(select(t.articles.c.id).where(t.articles.c.id.in_(found)).order_by(t.articles.c.seq)).first()
-        return first[0] if first else None
-
-    def _lsh_add(self, article_id: str, hashes: list[int]) -> None:
-        if article_id not in self._lsh:
-            self._lsh.insert(article_id, _minhash(hashes))
-
+    # corpus stages: stories and merged events ------------------------------------------------
     def rebuild_corpus(self) -> None:
-        """Stories and merged events from every stored article; deterministic for the same input."""
+        """Stories and merged events from every stored article, from scratch (`letopis rebuild`); the
+        same result as `update_corpus` gives article by article, in any order."""
         with self.engine.begin() as c:
-            rows = c.execute(select(t.articles.c.id, t.articles.c.seq, t.articles.c.published, t.articles.c.title,
-                                    t.articles.c.language, t.articles.c.body_hash, t.articles.c.reports,
-                                    t.articles.c.signature)
-                             .order_by(t.articles.c.seq)).all()
-            ents: dict[str, set[str]] = {}
-            for aid, eid in c.execute(select(t.mentions.c.article_id, t.mentions.c.entity_id)):
-                if eid:
-                    ents.setdefault(aid, set()).add(eid)
-            sigs = [ArticleSig(r.id, r.seq, frozenset(ents.get(r.id, ())), r.published, r.title, r.language, r.body_hash,
-                               r.signature or {}) for r in rows]
-            groups = group_stories(sigs)
-            story_of = {aid: sid for sid, ids in groups.items() for aid in ids}
-            reports = [rep for r in rows for rep in r.reports]
-            merged = merge_reports(reports, story_of)
+            self._lock(c)
+            sigs = self._sigs(c)
             for table in (t.evidence, t.event_actors, t.events, t.stories):
                 c.execute(delete(table))
-            story_events: dict[str, list[str]] = {}
-            for ev in merged:
-                c.execute(insert(t.events).values(
-                    id=ev["id"], type=ev["type"], mode=ev["mode"], cameo=ev["cameo"], status=ev["status"],
-                    date=ev["date"], date_basis=ev["date_basis"], location=ev["location"], topics=ev["topics"],
-                    confidence=ev["confidence"], sources=len({e["article_id"] for e in ev["evidence"]}),
-                ))
-                for a in ev["actors"]:
-                    c.execute(insert(t.event_actors).values(event_id=ev["id"], entity_id=a["id"], name=a["name"],
-                                                            type=a["type"], role=a["role"], country=a["country"]))
-                for e in ev["evidence"]:
-                    c.execute(insert(t.evidence).values(event_id=ev["id"], **e))
-                    story_events.setdefault(story_of[e["article_id"]], [])
-                    if ev["id"] not in story_events[story_of[e["article_id"]]]:
-                        story_events[story_of[e["article_id"]]].append(ev["id"])
-            by_id = {r.id: r for r in rows}
-            for sid, ids in groups.items():
-                first = by_id[ids[0]]
-                c.execute(insert(t.stories).values(
-                    id=sid, title=first.title, first_seen=min((by_id[i].published or "" for i in ids), default="") or None,
-                    languages=sorted({by_id[i].language for i in ids if by_id[i].language}), article_ids=ids,
-                    event_ids=story_events.get(sid, []),
-                ))
-                c.execute(update(t.articles).where(t.articles.c.id.in_(ids)).values(story_id=sid))
+            for sid, ids in group_stories(list(sigs.values())).items():
+                self._write_story(c, sid, [sigs[i] for i in ids])
+
+    def update_corpus(self, article_ids: list[str]) -> None:
+        """Bring stories and events up to date with newly stored articles. Each new article reads only
+        the stored articles that share a blocking key with it within the time window, joins the stories
+        of those that are its story (opening one if none is), and only the stories it changes are
+        rewritten: the work grows with the new articles and their neighbours, not with the archive."""
+        with self.engine.begin() as c:
+            self._lock(c)
+            for aid in sorted(article_ids):
+                new = self._sigs(c, [aid]).get(aid)
+                if new is None:
+                    continue
+                near = {r.article_id for r in c.execute(_near_keys(blocking_keys(new), new.published))
+                        if r.article_id != aid and within_window(r.day, new.published)}
+                mates = [s for s in self._sigs(c, near).values()
+                         if same_story(*sorted((new, s), key=canonical))]
+                old = sorted({sid for (sid,) in _chunked(c, select(t.articles.c.story_id), t.articles.c.id,
+                                                         [m.id for m in mates]) if sid})
+                members = {aid} | {m.id for m in mates}
+                for row in _chunked(c, select(t.stories.c.article_ids), t.stories.c.id, old):
+                    members |= set(row.article_ids)
+                self._drop_stories(c, old)
+                sigs = self._sigs(c, members)
+                group = sorted(sigs.values(), key=canonical)
+                self._write_story(c, story_id(group), group)
+
+    def _lock(self, c) -> None:
+        """One corpus writer at a time: on PostgreSQL an advisory lock held to the end of the
+        transaction (two ingests at once wait for each other here, not corrupt a story)."""
+        if self.engine.dialect.name == "postgresql":
+            c.execute(text("SELECT pg_advisory_xact_lock(7346)"))
+
+    def _sigs(self, c, ids=None) -> dict[str, ArticleSig]:
+        """Story signatures of the given articles (all when None), with the entities they mention."""
+        cols = (t.articles.c.id, t.articles.c.seq, t.articles.c.published, t.articles.c.title,
+                t.articles.c.language, t.articles.c.body_hash, t.articles.c.signature)
+        if ids is None:
+            rows = c.execute(select(*cols)).all()
+            mentions = c.execute(select(t.mentions.c.article_id, t.mentions.c.entity_id)).all()
+        else:
+            ids = sorted(ids)
+            rows = list(_chunked(c, select(*cols), t.articles.c.id, ids))
+            mentions = list(_chunked(c, select(t.mentions.c.article_id, t.mentions.c.entity_id),
+                                     t.mentions.c.article_id, ids))
+        ents: dict[str, set[str]] = {}
+        for aid, eid in mentions:
+            if eid:
+                ents.setdefault(aid, set()).add(eid)
+        return {r.id: ArticleSig(r.id, r.seq, frozenset(ents.get(r.id, ())), r.published, r.title, r.language,
+                                 r.body_hash, r.signature or {}) for r in rows}
+
+    def _drop_stories(self, c, story_ids: list[str]) -> None:
+        if not story_ids:
+            return
+        events = [e for (e,) in _chunked(c, select(t.events.c.id), t.events.c.story_id, story_ids)]
+        for chunk in _chunks(events):
+            c.execute(delete(t.evidence).where(t.evidence.c.event_id.in_(chunk)))
+            c.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(chunk)))
+            c.execute(delete(t.events).where(t.events.c.id.in_(chunk)))
+        for chunk in _chunks(story_ids):
+            c.execute(delete(t.stories).where(t.stories.c.id.in_(chunk)))
+
+    def _write_story(self, c, sid: str, members: list[ArticleSig]) -> None:
+        """One story and its merged events, from its articles (in canonical order)."""
+        ids = [m.id for m in members]
+        reports_of = {r.id: r.reports for r in _chunked(c, select(t.articles.c.id, t.articles.c.reports),
+                                                         t.articles.c.id, ids)}
+        merged = merge_reports([rep for i in ids for rep in reports_of.get(i) or []], {i: sid for i in ids})
+        for ev in merged:
+            c.execute(insert(t.events).values(
+                id=ev["id"], type=ev["type"], mode=ev["mode"], cameo=ev["cameo"], status=ev["status"],
+                date=ev["date"], date_basis=ev["date_basis"], location=ev["location"], topics=ev["topics"],
+                confidence=ev["confidence"], sources=len({e["article_id"] for e in ev["evidence"]}), story_id=sid,
+            ))
+            for a in ev["actors"]:
+                c.execute(insert(t.event_actors).values(event_id=ev["id"], entity_id=a["id"], name=a["name"],
+                                                        type=a["type"], role=a["role"], country=a["country"]))
+            for e in ev["evidence"]:
+                c.execute(insert(t.evidence).values(event_id=ev["id"], **e))
+        first = members[0]
+        c.execute(insert(t.stories).values(
+            id=sid, title=first.title, first_seen=min((m.published or "" for m in members), default="") or None,
+            languages=sorted({m.language for m in members if m.language}), article_ids=ids,
+            event_ids=[ev["id"] for ev in merged],
+        ))
+        for chunk in _chunks(ids):
+            c.execute(update(t.articles).where(t.articles.c.id.in_(chunk)).values(story_id=sid))
 
     # reading ------------------------------------------------------------------------
     def articles(self) -> Iterator[dict[str, Any]]:
@@ -225,16 +290,6 @@ class Store:
 NEAR_DUPLICATE = 0.8  # estimated Jaccard of lemma 3-shingles
 
 
-def _minhash(hashes: list[int]):
-    import numpy as np
-    from datasketch import MinHash
-
-    from letopis.corpus.signature import MINHASH_SCHEME, MINHASH_SEED
-
-    return MinHash(num_perm=len(hashes), seed=MINHASH_SEED, scheme=MINHASH_SCHEME,
-                   hashvalues=np.array(hashes, dtype=np.uint64))
-
-
 def _json_dumps(value: Any) -> str:
     """JSON columns keep Cyrillic as it is, so a LIKE over them can match it."""
     return json.dumps(value, ensure_ascii=False)
@@ -248,3 +303,27 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
+
+
+def _chunks(items: list, size: int = 500) -> Iterator[list]:
+    for i in range(0, len(items), size):
+        yield items[i: i + size]
+
+
+def _chunked(c, stmt, column, values) -> Iterator:
+    """Rows of `stmt` where `column` is one of `values`, asked in chunks (SQL has a limit on IN lists)."""
+    for chunk in _chunks(sorted(values)):
+        yield from c.execute(stmt.where(column.in_(chunk)))
+
+
+def _near_keys(keys: set[str], published: str | None):
+    """Stored articles under these blocking keys, undated or dated within the time window of `published`
+    (an index on key and day answers it without reading the rest of the archive)."""
+    stmt = select(t.story_keys.c.article_id, t.story_keys.c.day).where(t.story_keys.c.key.in_(sorted(keys)))
+    try:
+        day = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return stmt
+    lo, hi = (day - timedelta(days=MAX_DAYS)).isoformat(), (day + timedelta(days=MAX_DAYS)).isoformat()
+    day_col = t.story_keys.c.day  # a day that is no full date may be near anything (as `within_window` says)
+    return stmt.where(or_(day_col.is_(None), day_col.between(lo, hi), func.length(day_col) != 10))

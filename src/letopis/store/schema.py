@@ -1,7 +1,7 @@
 """The store's tables (SQLAlchemy Core); the same schema serves SQLite and PostgreSQL."""
 from __future__ import annotations
 
-from sqlalchemy import JSON, Column, Float, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import JSON, Column, Float, ForeignKey, Index, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -63,6 +63,7 @@ events = Table(
     Column("topics", JSON, nullable=False),
     Column("confidence", Float),
     Column("sources", Integer, nullable=False),
+    Column("story_id", String(40), index=True),
 )
 event_actors = Table(
     "event_actors", metadata,
@@ -99,6 +100,15 @@ stories = Table(
     Column("languages", JSON, nullable=False),
     Column("article_ids", JSON, nullable=False),
     Column("event_ids", JSON, nullable=False),
+)
+# the keys under which an article's possible story mates find it (corpus.stories.blocking_keys), with
+# its day, so that a new article reads only the few stored articles it may join
+story_keys = Table(
+    "story_keys", metadata,
+    Column("key", Text, nullable=False),
+    Column("article_id", String(40), ForeignKey("articles.id"), nullable=False, index=True),
+    Column("day", String(10)),
+    Index("ix_story_keys_key_day", "key", "day"),
 )
 ingest_log = Table(
     "ingest_log", metadata,
