@@ -42,9 +42,9 @@ def test_concurrent_ingests_on_postgres_make_the_stories_of_one(pg_url, tmp_path
     events are those of one ingest of everything."""
     import subprocess
 
-    from conftest import CLI, SEEDS
-
     import psycopg
+
+    from conftest import CLI, SEEDS
 
     with psycopg.connect(pg_url, autocommit=True) as conn:
         conn.execute("CREATE DATABASE concurrent")
@@ -55,7 +55,7 @@ def test_concurrent_ingests_on_postgres_make_the_stories_of_one(pg_url, tmp_path
     procs = [subprocess.Popen([CLI, "ingest", *half, "--db", db], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
              for half in halves]
     for p in procs:
-        out, err = p.communicate(timeout=300)
+        _, err = p.communicate(timeout=300)
         assert p.returncode == 0, err
     one = tmp_path / "one.db"
     run_cli("ingest", str(SEEDS), db=one)

@@ -108,12 +108,6 @@ def _vector(article: Article) -> list[float] | None:
     return [round(float(x) / norm, 4) for x in total]
 
 
-def vector_cosine(a: list[float] | None, b: list[float] | None) -> float:
-    if not a or not b:
-        return 0.0
-    return sum(x * y for x, y in zip(a, b, strict=True))
-
-
 def events_compatible(a: list, b: list) -> bool:
     """Some event of one article is an event of the other: same type, mostly the same actors."""
     for ta, xa in a:

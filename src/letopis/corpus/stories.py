@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from letopis.corpus.signature import cosine, events_compatible, overlap, vector_cosine
+from letopis.corpus.signature import cosine, events_compatible, overlap
 
 SAME_LANGUAGE = {"terms": 1.0, "vector": 0.2, "names": 0.2, "threshold": 0.7}
 CROSS_LANGUAGE = {"names": 0.25, "min_names": 2, "min_numbers": 3, "numbers": 0.3}
@@ -32,6 +32,14 @@ class ArticleSig:
     language: str | None
     body_hash: str
     sig: dict[str, Any] = field(default_factory=dict)
+    vec: Any = None  # the word-vector as an array, made on first comparison
+
+    def vector(self):
+        if self.vec is None:
+            import numpy as np
+
+            self.vec = np.asarray(self.sig.get("vector") or (), dtype=np.float64)
+        return self.vec
 
 
 def _days_apart(a: str | None, b: str | None) -> int:
@@ -69,7 +77,8 @@ def story_score(a: ArticleSig, b: ArticleSig) -> float:
     if a.language == b.language:
         w = SAME_LANGUAGE
         terms = cosine(a.sig.get("terms", {}), b.sig.get("terms", {}))
-        vector = vector_cosine(a.sig.get("vector"), b.sig.get("vector")) if a.sig.get("vector") and b.sig.get("vector") else terms
+        va, vb = a.vector(), b.vector()
+        vector = float(va @ vb) if len(va) and len(va) == len(vb) else terms
         return (w["terms"] * terms + w["vector"] * vector + w["names"] * names) / w["threshold"]
     w = CROSS_LANGUAGE
     na, nb = _names(a), _names(b)
@@ -91,11 +100,12 @@ def same_story(a: ArticleSig, b: ArticleSig) -> bool:
 
 def blocking_keys(s: ArticleSig) -> set[str]:
     """The keys under which an article is found by others that may share its story: its names, its
-    text's hash and its eight weightiest terms. Stored with the article, so a new article finds its
+    text's hash, its eight weightiest terms and its first figures. Stored with the article, so a new article finds its
     candidates by index, without reading the archive."""
     terms = s.sig.get("terms", {})
     return ({f"n:{k}" for k in _names(s)} | {f"h:{s.body_hash}"}
-            | {f"t:{t}" for t in sorted(terms, key=lambda t: (-terms[t], t))[:8]})
+            | {f"t:{t}" for t in sorted(terms, key=lambda t: (-terms[t], t))[:8]}
+            | {f"x:{n}" for n in list(s.sig.get("numbers", ()))[:12]})  # figures cross languages
 
 
 def within_window(a: str | None, b: str | None) -> bool:
@@ -103,20 +113,32 @@ def within_window(a: str | None, b: str | None) -> bool:
     return _days_apart(a, b) <= MAX_DAYS
 
 
+MIN_SHARED_KEYS = 2  # a pair is compared when it shares this many blocking keys (or its text hash)
+
+
+def blocked_together(shared: int, same_text: bool) -> bool:
+    """Whether two articles sharing `shared` blocking keys are compared at all: one shared word or name
+    ("год", "Москва") says nothing, two begin to; the same text always does."""
+    return same_text or shared >= MIN_SHARED_KEYS
+
+
 def _candidates(order: list[ArticleSig]) -> set[tuple[int, int]]:
-    """Pairs worth comparing: those sharing a blocking key, within the time window."""
+    """Pairs worth comparing: those sharing enough blocking keys, within the time window."""
     index: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(order):
         for k in blocking_keys(s):
             index[k].append(i)
-    pairs: set[tuple[int, int]] = set()
-    for members in index.values():
+    shared: dict[tuple[int, int], int] = defaultdict(int)
+    same_text: set[tuple[int, int]] = set()
+    for key, members in index.items():
         for x in range(len(members)):
             for y in range(x):
                 a, b = members[y], members[x]
                 if within_window(order[a].published, order[b].published):
-                    pairs.add((a, b))
-    return pairs
+                    shared[(a, b)] += 1
+                    if key.startswith("h:"):
+                        same_text.add((a, b))
+    return {pair for pair, n in shared.items() if blocked_together(n, pair in same_text)}
 
 
 def canonical(s: ArticleSig) -> tuple[str, str]:

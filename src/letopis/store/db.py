@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+from collections import defaultdict
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from importlib import resources
@@ -19,6 +20,7 @@ from letopis.corpus.signature import jaccard_minhash
 from letopis.corpus.stories import (
     MAX_DAYS,
     ArticleSig,
+    blocked_together,
     blocking_keys,
     canonical,
     group_stories,
@@ -118,8 +120,7 @@ class Store:
             return None
         sig = ArticleSig(article.id, 0, frozenset(), article.published, article.title, article.language,
                          article.body_hash, article.signature or {})
-        near = sorted({r.article_id for r in c.execute(_near_keys(blocking_keys(sig), article.published))
-                       if within_window(r.day, article.published)})
+        near = _blocked_with(c, article.id, blocking_keys(sig), article.published)
         best = None
         for r in _chunked(c, select(t.articles.c.id, t.articles.c.seq, t.articles.c.signature)
                           .where(t.articles.c.duplicate_of.is_(None)), t.articles.c.id, near):
@@ -147,13 +148,13 @@ class Store:
         rewritten: the work grows with the new articles and their neighbours, not with the archive."""
         with self.engine.begin() as c:
             self._lock(c)
+            seen: dict[str, ArticleSig] = {}  # signatures read in this update (they never change)
             for aid in sorted(article_ids):
-                new = self._sigs(c, [aid]).get(aid)
+                new = self._sigs(c, [aid], seen).get(aid)
                 if new is None:
                     continue
-                near = {r.article_id for r in c.execute(_near_keys(blocking_keys(new), new.published))
-                        if r.article_id != aid and within_window(r.day, new.published)}
-                mates = [s for s in self._sigs(c, near).values()
+                near = _blocked_with(c, aid, blocking_keys(new), new.published)
+                mates = [s for s in self._sigs(c, near, seen).values()
                          if same_story(*sorted((new, s), key=canonical))]
                 old = sorted({sid for (sid,) in _chunked(c, select(t.articles.c.story_id), t.articles.c.id,
                                                          [m.id for m in mates]) if sid})
@@ -161,7 +162,7 @@ class Store:
                 for row in _chunked(c, select(t.stories.c.article_ids), t.stories.c.id, old):
                     members |= set(row.article_ids)
                 self._drop_stories(c, old)
-                sigs = self._sigs(c, members)
+                sigs = self._sigs(c, members, seen)
                 group = sorted(sigs.values(), key=canonical)
                 self._write_story(c, story_id(group), group)
 
@@ -171,24 +172,28 @@ class Store:
         if self.engine.dialect.name == "postgresql":
             c.execute(text("SELECT pg_advisory_xact_lock(7346)"))
 
-    def _sigs(self, c, ids=None) -> dict[str, ArticleSig]:
-        """Story signatures of the given articles (all when None), with the entities they mention."""
+    def _sigs(self, c, ids=None, seen: dict[str, ArticleSig] | None = None) -> dict[str, ArticleSig]:
+        """Story signatures of the given articles (all when None), with the entities they mention;
+        `seen` keeps those already read."""
+        seen = {} if seen is None else seen
         cols = (t.articles.c.id, t.articles.c.seq, t.articles.c.published, t.articles.c.title,
                 t.articles.c.language, t.articles.c.body_hash, t.articles.c.signature)
         if ids is None:
             rows = c.execute(select(*cols)).all()
             mentions = c.execute(select(t.mentions.c.article_id, t.mentions.c.entity_id)).all()
         else:
-            ids = sorted(ids)
-            rows = list(_chunked(c, select(*cols), t.articles.c.id, ids))
+            missing = sorted(set(ids) - set(seen))
+            rows = list(_chunked(c, select(*cols), t.articles.c.id, missing))
             mentions = list(_chunked(c, select(t.mentions.c.article_id, t.mentions.c.entity_id),
-                                     t.mentions.c.article_id, ids))
+                                     t.mentions.c.article_id, missing))
         ents: dict[str, set[str]] = {}
         for aid, eid in mentions:
             if eid:
                 ents.setdefault(aid, set()).add(eid)
-        return {r.id: ArticleSig(r.id, r.seq, frozenset(ents.get(r.id, ())), r.published, r.title, r.language,
-                                 r.body_hash, r.signature or {}) for r in rows}
+        for r in rows:
+            seen[r.id] = ArticleSig(r.id, r.seq, frozenset(ents.get(r.id, ())), r.published, r.title, r.language,
+                                    r.body_hash, r.signature or {})
+        return {i: seen[i] for i in (ids if ids is not None else seen) if i in seen}
 
     def _drop_stories(self, c, story_ids: list[str]) -> None:
         if not story_ids:
@@ -327,3 +332,16 @@ def _near_keys(keys: set[str], published: str | None):
     lo, hi = (day - timedelta(days=MAX_DAYS)).isoformat(), (day + timedelta(days=MAX_DAYS)).isoformat()
     day_col = t.story_keys.c.day  # a day that is no full date may be near anything (as `within_window` says)
     return stmt.where(or_(day_col.is_(None), day_col.between(lo, hi), func.length(day_col) != 10))
+
+
+def _blocked_with(c, article_id: str, keys: set[str], published: str | None) -> list[str]:
+    """Stored articles that a new one is compared with: within the time window and sharing enough of
+    its blocking keys (corpus.stories.blocked_together), counted by the database."""
+    shared: dict[str, int] = defaultdict(int)
+    same_text: set[str] = set()
+    for r in c.execute(_near_keys(keys, published).add_columns(t.story_keys.c.key)):
+        if r.article_id != article_id and within_window(r.day, published):
+            shared[r.article_id] += 1
+            if r.key.startswith("h:"):
+                same_text.add(r.article_id)
+    return sorted(a for a, n in shared.items() if blocked_together(n, a in same_text))
