@@ -12,7 +12,7 @@ PORT ?= 8000
 ASSETS := node_modules/.installed
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install assets browser postgres run test lint eval bench clean
+.PHONY: install assets browser postgres java run test lint eval bench clean
 
 install: $(STAMP) $(ASSETS)
 
@@ -32,7 +32,7 @@ browser:
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
-	$(BIN)/python -m pip install -q -e ".[en,server,postgres,dev]"
+	$(BIN)/python -m pip install -q -e ".[en,server,postgres,spark,dev]"
 	touch $(STAMP)
 
 run: install
@@ -47,7 +47,12 @@ postgres:
 	ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || \
 	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq postgresql)
 
-test: install browser postgres
+# Spark (letopis spark ingest, and its tests with local[2]) runs on a Java runtime: Debian's
+java:
+	command -v java >/dev/null || \
+	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless)
+
+test: install browser postgres java
 	$(BIN)/python -m pytest -q
 
 lint: install

@@ -225,6 +225,50 @@ def serve(host: str, port: int, token: str | None, db: str | None) -> None:
 
 
 @main.group()
+def spark() -> None:
+    """Scale out: the per-document stages on Spark (pip install 'letopis[spark]', a Java runtime)."""
+
+
+@spark.command("ingest")
+@click.argument("inputs", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--out", required=True, type=click.Path(file_okay=False), help="Folder for the Parquet tables.")
+@click.option("--master", help="Spark master (default: spark-submit's, else local[*]); e.g. local[2].")
+@click.option("--partitions", type=int, help="Partitions of the documents (default: twice the parallelism).")
+def spark_ingest_cmd(inputs: tuple[str, ...], out: str, master: str | None, partitions: int | None) -> None:
+    """Run the per-document stages on Spark and write Parquet of articles, mentions, events and quotes.
+
+    INPUT: text, HTML, JSONL or WARC files and folders, or Parquet tables of documents (columns text or
+    html, and optionally id, source, url, title, published, outlet, language).
+    Example: letopis spark ingest news/ --out processed/ --master local[2]; then letopis load processed/
+    """
+    from letopis.spark import spark_ingest
+
+    started = time.monotonic()
+    counts = spark_ingest(list(inputs), out, master=master, partitions=partitions)
+    total = sum(counts.values())
+    secs = time.monotonic() - started
+    click.echo(f"processed {total} documents in {secs:.1f} s ({total / max(secs, 1e-6):.1f} docs/s): "
+               + ", ".join(f"{k} {v}" for k, v in sorted(counts.items())) + f"; Parquet in {out}")
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False))
+@db_option
+def load(folder: str, db: str | None) -> None:
+    """Store what `letopis spark ingest` made (its --out folder); stories and events are updated here.
+
+    Example: letopis load processed/ --db sqlite:///news.db
+    """
+    from letopis.spark import load as load_folder
+    from letopis.store import Store
+
+    report = load_folder(Store(db), folder)
+    click.echo(report.line())
+    for source, reason in report.rejected:
+        click.echo(f"  rejected {source}: {reason}")
+
+
+@main.group()
 def kb() -> None:
     """The knowledge base: countries, places, organisations and office holders, plus what you import."""
 

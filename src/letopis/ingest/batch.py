@@ -73,12 +73,14 @@ def process_documents(docs: list[Document], workers: int, pipeline_factory: Call
 
 def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int | None = 1,
                      defaults: dict | None = None, pipeline_factory: Callable | None = None,
-                     progress: Callable[[int, int], None] | None = None) -> IngestReport:
+                     progress: Callable[[int, int], None] | None = None,
+                     results: dict[str, Article | Rejected] | None = None) -> IngestReport:
     """Store what the pipeline makes of `docs`, log every decision, and bring the corpus (stories and
     merged events) up to date with the new articles only.
 
     `defaults` fill what a document does not say (published, outlet, language); `progress(done, total)`
-    is called after each document."""
+    is called after each document. `results` (by document id) are what the pipeline already made of
+    the documents elsewhere (`letopis spark ingest`): they are stored as if made here."""
     if pipeline_factory is None:
         from letopis.pipeline import Pipeline
 
@@ -109,7 +111,12 @@ def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int
     report.workers = workers_for(len(todo), workers)
     rss: dict[int, float] = {}
     stored: list[str] = []
-    for doc, (result, pid, peak) in process_documents(todo, report.workers, pipeline_factory):
+    if results is not None:
+        report.workers = 0
+        made = ((doc, (results[doc.id], os.getpid(), 0.0)) for doc in todo)
+    else:
+        made = process_documents(todo, report.workers, pipeline_factory)
+    for doc, (result, pid, peak) in made:
         rss[pid] = max(rss.get(pid, 0.0), peak)
         if isinstance(result, Rejected):
             store.log(doc.source, doc.id, "rejected", result.reason)
@@ -126,6 +133,6 @@ def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int
         if progress:
             progress(done, report.read)
     store.update_corpus(stored)  # duplicates join their original's story too: their reports are empty
-    report.worker_rss_mb = sorted(rss.values())
+    report.worker_rss_mb = sorted(r for r in rss.values() if r)
     report.seconds = time.perf_counter() - t0
     return report
