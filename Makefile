@@ -65,6 +65,7 @@ bench: install
 	$(BIN)/python bench/bench_pipeline.py
 	$(BIN)/python bench/bench_ingest.py
 	$(BIN)/python bench/bench_growth.py
+	$(BIN)/python bench/bench_spark.py
 	$(BIN)/python bench/bench_web.py
 
 clean:
