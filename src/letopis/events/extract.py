@@ -26,6 +26,7 @@ from letopis.events.lexicon import (
     limit,
     needed,
     negated_as,
+    pressure_actors,
     settings,
     word_sets,
 )
@@ -158,7 +159,8 @@ class EventExtractor:
                                            and t.rel == "mark"):
             c.note("decision", "no event: a question, not a request ('asked whether')")
             return False
-        if frame.needs and not {t.lemma for t in sent.tokens} & needed(frame.needs):
+        own = set(c.tokens)  # the trigger's own words are no evidence of what it needs ("отставка" for "подать в отставку")
+        if frame.needs and not {t.lemma for k, t in enumerate(sent.tokens) if k not in own} & needed(frame.needs):
             c.note("decision", f"no event: the sentence has no word of {frame.needs}")
             return False
         return True
@@ -206,6 +208,12 @@ class EventExtractor:
                 return target
             if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
                 c.unnamed_target = True
+        # "ушло в отставку после массовых протестов": who pressed for a yielding is who it yields to
+        pressed = pressure_actors() if c.frame.needs else {}
+        by = next((pressed[t.lemma] for k, t in enumerate(sent.tokens) if t.lemma in pressed and k not in c.tokens), None)
+        if by is not None:
+            c.note("target_pressure", by)
+            return [self._implied(article, sent, by, home)]
         # "захватили заложника", "вызвал посла Чехии": the phrase names its own target
         generic, bodies = generic_actors(), word_sets()["state_bodies"]
         own = [k for k in c.tokens if k != c.head and (sent.tokens[k].lemma in generic or sent.tokens[k].lemma in bodies)]

@@ -125,6 +125,12 @@ def generic_actors() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def pressure_actors() -> dict[str, str]:
+    """Words of pressure and the generic actor who presses: "протест" → Protesters, "критика" → Critics."""
+    return {w: name for name, words in (settings().get("pressure_actors") or {}).items() for w in words}
+
+
+@lru_cache(maxsize=1)
 def implied_sides() -> dict[str, dict[str, str]]:
     return settings().get("implied", {})
 
