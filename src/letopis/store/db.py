@@ -12,7 +12,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import create_engine, delete, event, func, insert, or_, select, text, update
+from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, text, update
 from sqlalchemy.engine import Engine
 
 from letopis.corpus.merge import merge_reports
@@ -136,7 +136,7 @@ class Store:
         with self.engine.begin() as c:
             self._lock(c)
             sigs = self._sigs(c)
-            for table in (t.evidence, t.event_actors, t.events, t.stories):
+            for table in (t.evidence, t.event_actors, t.events, t.stories, t.actor_pairs, t.actor_months):
                 c.execute(delete(table))
             for sid, ids in group_stories(list(sigs.values())).items():
                 self._write_story(c, sid, [sigs[i] for i in ids])
@@ -199,12 +199,39 @@ class Store:
         if not story_ids:
             return
         events = [e for (e,) in _chunked(c, select(t.events.c.id), t.events.c.story_id, story_ids)]
+        gone: dict[str, dict] = {}
+        for r in _chunked(c, select(t.events.c.id, t.events.c.type, t.events.c.date), t.events.c.id, events):
+            gone[r.id] = {"type": r.type, "date": r.date, "actors": []}
+        for r in _chunked(c, select(t.event_actors.c.event_id, t.event_actors.c.entity_id), t.event_actors.c.event_id, events):
+            gone[r.event_id]["actors"].append({"id": r.entity_id})
+        self._count(c, list(gone.values()), -1)
         for chunk in _chunks(events):
             c.execute(delete(t.evidence).where(t.evidence.c.event_id.in_(chunk)))
             c.execute(delete(t.event_actors).where(t.event_actors.c.event_id.in_(chunk)))
             c.execute(delete(t.events).where(t.events.c.id.in_(chunk)))
         for chunk in _chunks(story_ids):
             c.execute(delete(t.stories).where(t.stories.c.id.in_(chunk)))
+
+    def _count(self, c, events: list[dict], sign: int) -> None:
+        """Add (or, with -1, take away) events to the aggregates the pages read: events per actor pair,
+        and per actor, month and type."""
+        pairs: dict[tuple[str, str], int] = defaultdict(int)
+        months: dict[tuple[str, str, str], int] = defaultdict(int)
+        for ev in events:
+            ids = sorted({a["id"] for a in ev["actors"]})
+            for i, x in enumerate(ids):
+                months[(x, (ev["date"] or "")[:7], ev["type"])] += sign
+                for y in ids[i + 1:]:
+                    pairs[(x, y)] += sign
+        for table, deltas, keys in ((t.actor_pairs, pairs, ("x", "y")),
+                                    (t.actor_months, months, ("entity_id", "month", "type"))):
+            for key, d in sorted(deltas.items()):
+                where = [table.c[k] == v for k, v in zip(keys, key, strict=True)]
+                changed = c.execute(update(table).where(*where).values(n=table.c.n + d)).rowcount
+                if not changed and d > 0:
+                    c.execute(insert(table).values(**dict(zip(keys, key, strict=True)), n=d))
+            if any(d < 0 for d in deltas.values()):
+                c.execute(delete(table).where(table.c.n <= 0))
 
     def _write_story(self, c, sid: str, members: list[ArticleSig]) -> None:
         """One story and its merged events, from its articles (in canonical order)."""
@@ -223,6 +250,7 @@ class Store:
                                                         type=a["type"], role=a["role"], country=a["country"]))
             for e in ev["evidence"]:
                 c.execute(insert(t.evidence).values(event_id=ev["id"], **e))
+        self._count(c, merged, +1)
         first = members[0]
         c.execute(insert(t.stories).values(
             id=sid, title=first.title, first_seen=min((m.published or "" for m in members), default="") or None,
@@ -345,3 +373,21 @@ def _blocked_with(c, article_id: str, keys: set[str], published: str | None) -> 
             if r.key.startswith("h:"):
                 same_text.add(r.article_id)
     return sorted(a for a, n in shared.items() if blocked_together(n, a in same_text))
+
+
+def recount(c) -> None:
+    """The page aggregates from the stored events, from scratch (a migration, or events written
+    by other means than the corpus stages, as the web benchmark does)."""
+    ea, eb, ev = t.event_actors.alias("a"), t.event_actors.alias("b"), t.events
+    c.execute(delete(t.actor_pairs))
+    c.execute(delete(t.actor_months))
+    c.execute(insert(t.actor_pairs).from_select(
+        ["x", "y", "n"],
+        select(ea.c.entity_id, eb.c.entity_id, func.count(func.distinct(ea.c.event_id)))
+        .join(eb, and_(ea.c.event_id == eb.c.event_id, ea.c.entity_id < eb.c.entity_id))
+        .group_by(ea.c.entity_id, eb.c.entity_id)))
+    month = func.substr(func.coalesce(ev.c.date, ""), 1, 7)
+    c.execute(insert(t.actor_months).from_select(
+        ["entity_id", "month", "type", "n"],
+        select(ea.c.entity_id, month, ev.c.type, func.count(func.distinct(ev.c.id)))
+        .join(ev, ev.c.id == ea.c.event_id).group_by(ea.c.entity_id, month, ev.c.type)))

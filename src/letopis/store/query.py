@@ -12,7 +12,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Text, and_, cast, func, or_, select
+from sqlalchemy import Text, and_, case, cast, func, or_, select
 from sqlalchemy.engine import Connection
 
 from letopis.store import schema as t
@@ -235,7 +235,18 @@ class Reader:
                 "country": r.country, "aliases": r.aliases, "mentions": r.n, "articles": r.arts}
 
     def counterparts(self, entity_id: str, limit: int = 20) -> list[dict[str, Any]]:
-        """Who shares events with an entity, with how many."""
+        """Who shares events with an entity, with how many (from the actor-pair aggregate)."""
+        p, en = t.actor_pairs.c, t.entities.c
+        other = case((p.x == entity_id, p.y), else_=p.x).label("other")
+        stmt = (select(other, p.n, en.name, en.country).join(t.entities, en.id == other, isouter=True)
+                .where(or_(p.x == entity_id, p.y == entity_id)).order_by(p.n.desc(), other).limit(limit))
+        with self.engine.connect() as c:
+            rows = c.execute(stmt).all()
+        if rows and all(r.name is not None for r in rows):
+            return [{"id": r.other, "name": r.name, "country": r.country, "events": r.n} for r in rows]
+        return self._counterparts_live(entity_id, limit)
+
+    def _counterparts_live(self, entity_id: str, limit: int = 20) -> list[dict[str, Any]]:
         ea = t.event_actors.c
         mine = select(ea.event_id).where(ea.entity_id == entity_id)
         stmt = (select(ea.entity_id, ea.name, ea.country, func.count(func.distinct(ea.event_id)).label("n"))
@@ -285,8 +296,11 @@ class Reader:
 
     def graph(self, *, type: str | None = None, since: str | None = None, until: str | None = None,
               min_weight: int = 1, limit: int = 200) -> dict[str, Any]:
-        """The actor network: entities as nodes, shared events as weighted edges."""
+        """The actor network: entities as nodes, shared events as weighted edges. Unfiltered, it is read
+        from the aggregates kept as events are written; filtered by type or dates, from the events."""
         conds = self._event_filter(None, type, None, since, until, None)
+        if not conds:
+            return self._graph_aggregated(min_weight, limit)
         a, b = t.event_actors.alias("a"), t.event_actors.alias("b")
         weight = func.count(func.distinct(a.c.event_id))
         pairs = (select(a.c.entity_id.label("x"), b.c.entity_id.label("y"), weight.label("w"))
@@ -310,14 +324,43 @@ class Reader:
                   "events": degree.get(i, 0)} for i in sorted(used, key=lambda i: (-degree.get(i, 0), i))]
         return {"nodes": nodes, "edges": edges}
 
+    def _graph_aggregated(self, min_weight: int, limit: int) -> dict[str, Any]:
+        p, am, en = t.actor_pairs.c, t.actor_months.c, t.entities.c
+        pairs = (select(p.x, p.y, p.n).where(p.n >= min_weight).order_by(p.n.desc(), p.x, p.y).limit(limit))
+        with self.engine.connect() as c:
+            edges = [{"source": r.x, "target": r.y, "weight": r.n} for r in c.execute(pairs)]
+            used = sorted({x for e in edges for x in (e["source"], e["target"])})
+            degree, info = {}, {}
+            for chunk in (used[i: i + 500] for i in range(0, len(used), 500)):
+                degree.update({r.entity_id: r.n for r in c.execute(
+                    select(am.entity_id, func.sum(am.n).label("n")).where(am.entity_id.in_(chunk)).group_by(am.entity_id))})
+                info.update({r.id: r for r in c.execute(select(en.id, en.name, en.type, en.country).where(en.id.in_(chunk)))})
+        if any(i not in info for i in used):  # actors that are no stored entity: the events know their names
+            ea = t.event_actors.c
+            with self.engine.connect() as c:
+                info.update({r.entity_id: r for r in c.execute(
+                    select(ea.entity_id, func.min(ea.name).label("name"), func.min(ea.type).label("type"),
+                           func.min(ea.country).label("country"))
+                    .where(ea.entity_id.in_([i for i in used if i not in info])).group_by(ea.entity_id))})
+        nodes = [{"id": i, "name": info[i].name, "type": info[i].type, "country": info[i].country,
+                  "events": int(degree.get(i, 0))} for i in sorted(used, key=lambda i: (-degree.get(i, 0), i))]
+        return {"nodes": nodes, "edges": edges}
+
     def timeline(self, *, actor: str | None = None, with_actor: str | None = None, type: str | None = None,
                  country: str | None = None, since: str | None = None, until: str | None = None) -> dict[str, Any]:
-        """Dated events per month and type (undated events are counted apart)."""
+        """Dated events per month and type (undated events are counted apart). One actor's, by id and
+        nothing else, is read from the aggregate kept as events are written."""
         conds = self._event_filter(actor, type, country, since, until, None, with_actor=with_actor)
         ev = t.events.c
         month = func.substr(ev.date, 1, 7)
         stmt = (select(month.label("month"), ev.type, func.count().label("n")).where(*conds)
                 .group_by(month, ev.type).order_by(month, ev.type))
+        am = t.actor_months.c
+        if actor and not (with_actor or type or country or since or until):
+            with self.engine.connect() as c:
+                if c.execute(select(am.n).where(am.entity_id == actor).limit(1)).first() is not None:
+                    stmt = (select(am.month.label("month"), am.type, am.n.label("n")).where(am.entity_id == actor)
+                            .order_by(am.month, am.type))
         counts: dict[str, dict[str, int]] = defaultdict(dict)
         undated = 0
         with self.engine.connect() as c:
@@ -325,7 +368,7 @@ class Reader:
                 if r.month is None or r.month.startswith("X") or len(r.month) < 7 or not r.month[5:7].isdigit():
                     undated += r.n
                 else:
-                    counts[r.month][r.type] = r.n
+                    counts[r.month][r.type] = counts[r.month].get(r.type, 0) + r.n
         months = sorted(counts)
         types = sorted({ty for m in counts.values() for ty in m})
         return {"months": months, "types": types,

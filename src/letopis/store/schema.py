@@ -110,6 +110,21 @@ story_keys = Table(
     Column("day", String(10)),
     Index("ix_story_keys_key_day", "key", "day"),
 )
+# aggregates the pages read, kept up to date as events are written and dropped (Store._count):
+# events shared by two actors (x < y), and an actor's events per month ("" undated) and type
+actor_pairs = Table(
+    "actor_pairs", metadata,
+    Column("x", String(120), primary_key=True),
+    Column("y", String(120), primary_key=True, index=True),
+    Column("n", Integer, nullable=False),
+)
+actor_months = Table(
+    "actor_months", metadata,
+    Column("entity_id", String(120), primary_key=True),
+    Column("month", String(7), primary_key=True),
+    Column("type", String(16), primary_key=True),
+    Column("n", Integer, nullable=False),
+)
 ingest_log = Table(
     "ingest_log", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
