@@ -166,16 +166,15 @@ def candidates(word: str, origin: str, limit: int = SETTINGS.limit,
         matched = False
         for size in range(1, min(longest, n - pos) + 1):
             seg = w[pos: pos + size]
-            keys = [seg]
-            if pos == 0:
-                keys.append("^" + seg)
-            if pos + size == n:
-                keys.append(seg + "$")
-            for key in keys:
-                for latin, c in units.get(key, ()):
-                    matched = True
-                    if not within or _begins(text + latin, within):
-                        heapq.heappush(heap, (cost + c, pos + size, text + latin))
+            key = seg  # a sequence anchored to the word's start or end has its own readings there
+            for anchored in ("^" + seg if pos == 0 else None, seg + "$" if pos + size == n else None,
+                             "^" + seg + "$" if pos == 0 and size == n else None):
+                if anchored in units:
+                    key = anchored
+            for latin, c in units.get(key, ()):
+                matched = True
+                if not within or _begins(text + latin, within):
+                    heapq.heappush(heap, (cost + c, pos + size, text + latin))
         if not matched and (not within or _begins(text + w[pos], within)):  # a letter without a rule is kept
             heapq.heappush(heap, (cost, pos + 1, text + w[pos]))
 
@@ -389,7 +388,7 @@ def _foreign_word(word: str, origin: str | None) -> tuple[str, float]:
     romanisation competes too: when the press writes a name just so ("Murad"), nothing beats it."""
     tried = []
     standard = transliterate(word)
-    zipf = max(_zipf(standard.lower(), lang) for lang in _languages(origin or "en"))
+    zipf = _zipf(standard.lower(), "en")  # the English press's spelling, not a word of the origin's language
     if zipf >= SETTINGS.known:
         tried.append((standard, _likeness(zipf)))
     if origin is not None:
