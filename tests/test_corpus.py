@@ -99,9 +99,10 @@ def test_near_duplicate_marked(tmp_path):
 def test_eval_pairs_tgcontest_and_wmt21():
     out = run_cli("eval", "pairs", str(TG / "ru_train_pool.tsv"), str(TG / "en_train_pool.tsv"),
                   str(TG / "ru_exam_pool.tsv"), str(WMT),
-                  "--floor", "f1=0.84", "--floor", "wmt_together=0.90").stdout
+                  "--floor", "f1=0.84", "--floor", "wmt_together=0.82").stdout
+    # stories split by agreement, not chained by one pair: under 1% of unrelated documents share a story
     cross = float(out.split("cross pairs in one story ")[1].split("(")[1].split(")")[0])
-    assert cross < 0.03
+    assert cross < 0.01
 
 
 def test_page_aggregates_follow_merges_and_equal_a_recount(tmp_path):

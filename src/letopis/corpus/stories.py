@@ -113,6 +113,7 @@ def within_window(a: str | None, b: str | None) -> bool:
     return _days_apart(a, b) <= MAX_DAYS
 
 
+AGREEMENT = 0.5  # the share of a story's articles a new one must be the same story as, to join it
 MIN_SHARED_KEYS = 2  # a pair is compared when it shares this many blocking keys (or its text hash)
 
 
@@ -152,9 +153,13 @@ def story_id(members: list[ArticleSig]) -> str:
     return "s-" + hashlib.sha1(min(members, key=canonical).id.encode()).hexdigest()[:16]
 
 
-def group_stories(sigs: list[ArticleSig]) -> dict[str, list[str]]:
-    """Story id → article ids (in canonical order): the articles linked by same-story pairs, a grouping
-    that does not depend on the order of ingestion (see `story_id`)."""
+def component_id(members: list[ArticleSig]) -> str:
+    return "c-" + hashlib.sha1(min(members, key=canonical).id.encode()).hexdigest()[:16]
+
+
+def group_components(sigs: list[ArticleSig]) -> list[list[ArticleSig]]:
+    """The articles linked by same-story pairs, each group in canonical order: connected components,
+    which do not depend on the order of ingestion."""
     order = sorted(sigs, key=canonical)
     parent = list(range(len(order)))
 
@@ -172,4 +177,28 @@ def group_stories(sigs: list[ArticleSig]) -> dict[str, list[str]]:
     members: dict[int, list[ArticleSig]] = {}
     for i, s in enumerate(order):
         members.setdefault(find(i), []).append(s)
-    return {story_id(group): [s.id for s in group] for group in members.values()}
+    return list(members.values())
+
+
+def split_component(members: list[ArticleSig]) -> list[list[ArticleSig]]:
+    """Stories within a component: an article joins a story only if it is the same story as at least
+    half of its articles, not as one of them, so one loose pair does not chain two happenings into one.
+    Articles are taken in canonical order, so the split depends only on the component."""
+    stories: list[list[ArticleSig]] = []
+    for s in sorted(members, key=canonical):
+        best, share = None, 0.0
+        for story in stories:
+            agree = sum(same_story(*sorted((s, m), key=canonical)) for m in story) / len(story)
+            if agree >= AGREEMENT and agree > share:
+                best, share = story, agree
+        if best is None:
+            stories.append([s])
+        else:
+            best.append(s)
+    return stories
+
+
+def group_stories(sigs: list[ArticleSig]) -> dict[str, list[str]]:
+    """Story id → article ids (in canonical order), a grouping that does not depend on the order of
+    ingestion (see `story_id`)."""
+    return {story_id(story): [s.id for s in story] for comp in group_components(sigs) for story in split_component(comp)}

@@ -23,8 +23,10 @@ from letopis.corpus.stories import (
     blocked_together,
     blocking_keys,
     canonical,
-    group_stories,
+    component_id,
+    group_components,
     same_story,
+    split_component,
     story_id,
     within_window,
 )
@@ -138,8 +140,9 @@ class Store:
             sigs = self._sigs(c)
             for table in (t.evidence, t.event_actors, t.events, t.stories, t.actor_pairs, t.actor_months):
                 c.execute(delete(table))
-            for sid, ids in group_stories(list(sigs.values())).items():
-                self._write_story(c, sid, [sigs[i] for i in ids])
+            for comp in group_components(list(sigs.values())):
+                for story in split_component(comp):
+                    self._write_story(c, story_id(story), story, component_id(comp))
 
     def update_corpus(self, article_ids: list[str]) -> None:
         """Bring stories and events up to date with newly stored articles. Each new article reads only
@@ -156,15 +159,19 @@ class Store:
                 near = _blocked_with(c, aid, blocking_keys(new), new.published)
                 mates = [s for s in self._sigs(c, near, seen).values()
                          if same_story(*sorted((new, s), key=canonical))]
-                old = sorted({sid for (sid,) in _chunked(c, select(t.articles.c.story_id), t.articles.c.id,
-                                                         [m.id for m in mates]) if sid})
+                joined = sorted({sid for (sid,) in _chunked(c, select(t.articles.c.story_id), t.articles.c.id,
+                                                            [m.id for m in mates]) if sid})
+                comps = sorted({comp for (comp,) in _chunked(c, select(t.stories.c.component), t.stories.c.id, joined)
+                                if comp})
+                old = sorted(set(joined) | {sid for (sid,) in _chunked(c, select(t.stories.c.id),
+                                                                        t.stories.c.component, comps)})
                 members = {aid} | {m.id for m in mates}
                 for row in _chunked(c, select(t.stories.c.article_ids), t.stories.c.id, old):
                     members |= set(row.article_ids)
                 self._drop_stories(c, old)
-                sigs = self._sigs(c, members, seen)
-                group = sorted(sigs.values(), key=canonical)
-                self._write_story(c, story_id(group), group)
+                comp = sorted(self._sigs(c, members, seen).values(), key=canonical)
+                for story in split_component(comp):  # the component, split as a rebuild splits it
+                    self._write_story(c, story_id(story), story, component_id(comp))
 
     def _lock(self, c) -> None:
         """One corpus writer at a time: on PostgreSQL an advisory lock held to the end of the
@@ -233,7 +240,7 @@ class Store:
             if any(d < 0 for d in deltas.values()):
                 c.execute(delete(table).where(table.c.n <= 0))
 
-    def _write_story(self, c, sid: str, members: list[ArticleSig]) -> None:
+    def _write_story(self, c, sid: str, members: list[ArticleSig], component: str | None = None) -> None:
         """One story and its merged events, from its articles (in canonical order)."""
         ids = [m.id for m in members]
         reports_of = {r.id: r.reports for r in _chunked(c, select(t.articles.c.id, t.articles.c.reports),
@@ -255,7 +262,7 @@ class Store:
         c.execute(insert(t.stories).values(
             id=sid, title=first.title, first_seen=min((m.published or "" for m in members), default="") or None,
             languages=sorted({m.language for m in members if m.language}), article_ids=ids,
-            event_ids=[ev["id"] for ev in merged],
+            event_ids=[ev["id"] for ev in merged], component=component,
         ))
         for chunk in _chunks(ids):
             c.execute(update(t.articles).where(t.articles.c.id.in_(chunk)).values(story_id=sid))

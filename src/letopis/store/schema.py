@@ -100,6 +100,8 @@ stories = Table(
     Column("languages", JSON, nullable=False),
     Column("article_ids", JSON, nullable=False),
     Column("event_ids", JSON, nullable=False),
+    # the articles linked by same-story pairs that this story was split from (corpus.stories.split_component)
+    Column("component", String(40), index=True),
 )
 # the keys under which an article's possible story mates find it (corpus.stories.blocking_keys), with
 # its day, so that a new article reads only the few stored articles it may join

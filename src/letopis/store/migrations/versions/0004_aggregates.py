@@ -1,4 +1,5 @@
-"""Aggregates for the pages: events per actor pair and per actor, month and type."""
+"""Aggregates for the pages (events per actor pair and per actor, month and type), and the component of
+linked articles each story was split from."""
 import sqlalchemy as sa
 from alembic import op
 
@@ -7,7 +8,11 @@ down_revision = "0003"
 
 
 def upgrade() -> None:
-    tables = sa.inspect(op.get_bind()).get_table_names()
+    inspect = sa.inspect(op.get_bind())
+    if "component" not in {c["name"] for c in inspect.get_columns("stories")}:
+        op.add_column("stories", sa.Column("component", sa.String(40), nullable=True))
+        op.create_index("ix_stories_component", "stories", ["component"])
+    tables = inspect.get_table_names()
     if "actor_pairs" not in tables:  # 0001 creates the current schema on a new database
         op.create_table("actor_pairs", sa.Column("x", sa.String(120), primary_key=True),
                         sa.Column("y", sa.String(120), primary_key=True, index=True),
@@ -22,5 +27,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_stories_component", "stories")
+    op.drop_column("stories", "component")
     op.drop_table("actor_months")
     op.drop_table("actor_pairs")
