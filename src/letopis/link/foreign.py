@@ -303,8 +303,8 @@ def romanize(name: str) -> str | None:
     if ja and (origin in (None, "ja")):
         return ja
     # a surname of Russian form after a name that is also used across the Caucasus ("Мурат Кумпилов");
-    # -ин is also a foreign ending, and Polish and Czech surnames end as Russian ones do
-    slavic_form = (origin not in ("pl", "cs") and len(words) > 1 and SLAVIC.search(words[-1].lower())
+    # -ин is also a foreign ending, and Polish, Czech and Serbo-Croatian surnames end as Russian ones do
+    slavic_form = (origin not in ("pl", "cs", "sh") and len(words) > 1 and SLAVIC.search(words[-1].lower())
                    and not (origin and re.search("[иы]н$", words[-1].lower())))
     if (origin is None or slavic_form) and _russian(words):
         if slavic_form or len(words) < 2 or any(p.is_known and "Surn" in p.tag.grammemes for p in parses(words[-1].lower())):
