@@ -1,6 +1,6 @@
 """Foreign names written in Russian read back to their own spelling (link/foreign.py).
 
-The table tests/data/foreign_names.tsv holds 234 names of every origin the issue lists, real and
+The table tests/data/foreign_names.tsv holds 238 names of every origin the issue lists, real and
 invented, none taken from the gold files; its per-origin figures are printed by
 `letopis eval names tests/data/foreign_names.tsv`.
 """
