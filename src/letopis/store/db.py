@@ -31,6 +31,7 @@ from letopis.corpus.stories import (
     within_window,
 )
 from letopis.model import Article, event_record
+from letopis.store import records
 from letopis.store import schema as t
 
 log = logging.getLogger(__name__)
@@ -285,20 +286,15 @@ class Store:
                 q = q.where(t.events.c.date <= until + "~")
             actors: dict[str, list[dict]] = {}
             for a in c.execute(select(t.event_actors)):
-                actors.setdefault(a.event_id, []).append(
-                    {"id": a.entity_id, "name": a.name, "type": a.type, "role": a.role, "country": a.country})
+                actors.setdefault(a.event_id, []).append(records.actor_record(a))
             evid: dict[str, list[dict]] = {}
             for e in c.execute(select(t.evidence)):
-                evid.setdefault(e.event_id, []).append(
-                    {"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text})
+                evid.setdefault(e.event_id, []).append(records.evidence_record(e))
             for r in c.execute(q):
                 acts = actors.get(r.id, [])
                 if actor and not any(actor.lower() in (a["name"] or "").lower() or actor == a["id"] for a in acts):
                     continue
-                yield {"id": r.id, "type": r.type, "mode": r.mode, "cameo": r.cameo, "status": r.status,
-                       "date": r.date, "date_basis": r.date_basis, "location": r.location, "actors": acts,
-                       "topics": r.topics, "evidence": evid.get(r.id, []), "confidence": r.confidence,
-                       "sources": r.sources}
+                yield records.event_record(r, acts, evid.get(r.id, []))
 
     def entities(self) -> Iterator[dict[str, Any]]:
         with self.engine.connect() as c:
@@ -306,15 +302,12 @@ class Store:
                 select(t.mentions.c.entity_id, func.count().label("n"),
                        func.count(func.distinct(t.mentions.c.article_id)).label("a")).group_by(t.mentions.c.entity_id))}
             for r in c.execute(select(t.entities).order_by(t.entities.c.id)):
-                n, a = counts.get(r.id, (0, 0))
-                yield {"id": r.id, "name": r.name, "name_ru": r.name_ru, "type": r.type, "wikidata": r.wikidata,
-                       "country": r.country, "aliases": r.aliases, "mentions": n, "articles": a}
+                yield records.entity_record(r, *counts.get(r.id, (0, 0)))
 
     def stories(self) -> Iterator[dict[str, Any]]:
         with self.engine.connect() as c:
             for r in c.execute(select(t.stories).order_by(t.stories.c.id)):
-                yield {"id": r.id, "title": r.title, "article_ids": r.article_ids, "languages": r.languages,
-                       "first_seen": r.first_seen, "event_ids": r.event_ids}
+                yield records.story_record(r)
 
     def quotes(self) -> Iterator[dict[str, Any]]:
         with self.engine.connect() as c:

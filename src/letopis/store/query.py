@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Text, and_, case, cast, func, or_, select
 from sqlalchemy.engine import Connection
 
+from letopis.store import records
 from letopis.store import schema as t
 from letopis.store.db import Store
 
@@ -149,13 +150,10 @@ class Reader:
         evid: dict[str, list[dict]] = defaultdict(list)
         if ids:
             for a in c.execute(select(t.event_actors).where(t.event_actors.c.event_id.in_(ids))):
-                actors[a.event_id].append({"id": a.entity_id, "name": a.name, "type": a.type, "role": a.role,
-                                           "country": a.country})
+                actors[a.event_id].append(records.actor_record(a))
             for e in c.execute(select(t.evidence).where(t.evidence.c.event_id.in_(ids))):
-                evid[e.event_id].append({"article_id": e.article_id, "start": e.start, "end": e.end, "text": e.text})
-        return [{"id": r.id, "type": r.type, "mode": r.mode, "cameo": r.cameo, "status": r.status, "date": r.date,
-                 "date_basis": r.date_basis, "location": r.location, "actors": actors[r.id], "topics": r.topics,
-                 "evidence": evid[r.id], "confidence": r.confidence, "sources": r.sources} for r in rows]
+                evid[e.event_id].append(records.evidence_record(e))
+        return [records.event_record(r, actors[r.id], evid[r.id]) for r in rows]
 
     # articles -----------------------------------------------------------------------
     def articles(self, *, limit: int = 50, cursor: str | None = None, q: str | None = None,
@@ -231,8 +229,7 @@ class Reader:
 
     @staticmethod
     def _entity_record(r: Any) -> dict[str, Any]:
-        return {"id": r.id, "name": r.name, "name_ru": r.name_ru, "type": r.type, "wikidata": r.wikidata,
-                "country": r.country, "aliases": r.aliases, "mentions": r.n, "articles": r.arts}
+        return records.entity_record(r, r.n, r.arts)
 
     def counterparts(self, entity_id: str, limit: int = 20) -> list[dict[str, Any]]:
         """Who shares events with an entity, with how many (from the actor-pair aggregate)."""
@@ -273,8 +270,7 @@ class Reader:
 
     @staticmethod
     def _story_record(r: Any) -> dict[str, Any]:
-        return {"id": r.id, "title": r.title, "article_ids": r.article_ids, "languages": r.languages,
-                "first_seen": r.first_seen, "event_ids": r.event_ids}
+        return records.story_record(r)
 
     # search, graph, timeline ------------------------------------------------------------
     def search(self, q: str, limit: int = 20) -> dict[str, Any]:
