@@ -341,6 +341,8 @@ def _reading(word: str, origin: str | None) -> str | None:
     found = _given(word)
     if found and (origin is None or found[1] == origin):
         return found[0]
+    if origin is None and len(word) < 4:
+        return None  # "Ли", "Бэ", "Хо": too short to guess a language from; the standard romanisation
     need = SETTINGS.guess if origin is None else 0.01
     for form in [word, *(_nominatives(word) if origin else ())]:
         spelling, score = _foreign_word(form, origin)
