@@ -120,3 +120,9 @@ def test_first_president_is_the_countrys_first():
     named = lambda a: {m.entity_name for m in a.mentions if m.type == "PER"}
     assert "Boris Yeltsin" in named(ru) and "Nursultan Nazarbayev" not in named(ru)
     assert "Nursultan Nazarbayev" in named(kz)
+
+
+def test_a_surname_built_on_another_is_not_that_person(pipeline):
+    """"Турчинов" is not Турчин, though pymorphy reads it as the genitive plural of "турчин"."""
+    a = pipeline.process("Александр Турчинов закрыл заседание Верховной рады.", published="2014-04-14", language="ru")
+    assert [m.entity_name for m in a.mentions if m.type == "PER"] == ["Oleksandr Turchynov"]

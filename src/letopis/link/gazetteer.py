@@ -14,7 +14,7 @@ import yaml
 
 from letopis.analyze.morph import plain_key
 from letopis.link.kb import KnowledgeBase
-from letopis.link.mentions import Link, overlap
+from letopis.link.mentions import Link, longer_surname, overlap
 from letopis.model import Mention, Sentence
 
 
@@ -47,7 +47,8 @@ def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language
                     cands = kb.by_abbr[first]
                 else:
                     keys = {" ".join(t.lemma for t in span), plain_key(text)}
-                    cands = [e for k in keys for e in kb.by_key.get(k, [])]
+                    cands = [e for k in keys for e in kb.by_key.get(k, [])
+                             if e.type != "PER" or not longer_surname(span[-1].text, e)]
                     if n == 1 and len(first) < 3:
                         cands = []
                 alone = not (i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].pos == "PROPN") and not (

@@ -11,7 +11,7 @@ from letopis.analyze.morph import fold, lemma, lemmas
 from letopis.link.foreign import romanize
 from letopis.link.gazetteer import adjective_links, gazetteer, merge_mentions
 from letopis.link.kb import KnowledgeBase, slug
-from letopis.link.mentions import Link, overlap, repoint
+from letopis.link.mentions import Link, longer_surname, overlap, repoint
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian
 from letopis.link.persons import (
@@ -121,7 +121,7 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
     for lk in ordered:
         ent = entity_for(lk, article.language, tokens, heads)
         if lk.entry is None and lk.mention.type == "PER" and ent.name_ru:  # "Ким Чен Ына" → Ким Чен Ын
-            cands = kb.find(ent.name_ru, "PER")
+            cands = [c for c in kb.find(ent.name_ru, "PER") if not longer_surname(ent.name_ru.split()[-1], c)]
             if len(cands) == 1:
                 lk.entry = cands[0]
                 ent = entity_for(lk, article.language, tokens, heads)

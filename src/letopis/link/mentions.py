@@ -2,9 +2,11 @@
 whether two spans overlap, and `repoint`, the one place a mention is pointed at an entity."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from letopis.analyze.morph import fold
 from letopis.link.kb import KBEntry
 from letopis.model import Entity, Mention
 
@@ -42,3 +44,11 @@ def repoint(m: Mention, target: Entity, entities: dict[str, Entity] | None = Non
         m.entity_id, m.entity_name, m.normal = target.id, target.name, target.name_ru or target.name
     if mentions is not None and not absorb and old and not any(x.entity_id == old for x in mentions):
         entities.pop(old, None)
+
+
+def longer_surname(word: str, entry: KBEntry) -> bool:
+    """The word is another surname built on the entry's with -ов, -ев, -ин ("Турчинов" is not Турчин,
+    though pymorphy reads it as the genitive plural of "турчин")."""
+    w = fold(word)
+    stems = {fold(n.split()[-1]) for n in (entry.ru, *entry.aliases) if n and re.search("[а-яё]", n.lower())}
+    return bool(stems) and all(w.startswith(s) and re.match(r"(?:ов|ев|ёв|ин|ын)", w[len(s):]) for s in stems)

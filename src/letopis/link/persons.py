@@ -17,7 +17,7 @@ from rapidfuzz.distance import Levenshtein
 
 from letopis.analyze.morph import fold, lemmas, parses
 from letopis.link.kb import KBEntry, KnowledgeBase
-from letopis.link.mentions import Link, repoint
+from letopis.link.mentions import Link, longer_surname, repoint
 from letopis.model import Article, Entity, Mention, Token
 
 
@@ -33,6 +33,7 @@ def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry |
         first = words[0] if len(words) > 1 else "-".join(last.split("-")[:-1])
         f = fold(first).rstrip(".")[:4]  # "Б. Обама": an initial checks the first letter
         cands = [c for c in cands if any(fold(n).startswith(f) for n in (c.ru, c.en, *c.aliases))]
+    cands = [c for c in cands if not longer_surname(last, c)]
     if len(words) == 1 and not glued:  # a surname alone: a well-known person, or one in office that day
         cands = [c for c in cands if c.known_by_surname or (date and any(r.holds_on(date) for r in c.roles))]
     if len(cands) > 1 and date:
