@@ -377,6 +377,20 @@ def target_frame_slots(c: Candidate) -> list[int] | None:
     return None
 
 
+def target_shared_object(c: Candidate) -> list[int] | None:
+    """A verb coordinated with another and without an object of its own shares that verb's object or
+    dative: "назвал Джона Макафи «параноиком» и предложил [ему] сдаться", "задержали и допросили X"."""
+    t = c.sent.tokens[c.head]
+    if _is_noun(c) or _passive(c) or base_rel(c.sent, c.head) != "conj" or t.head < 0 \
+            or c.sent.tokens[t.head].pos != "VERB" or is_passive(c.sent, t.head):
+        return None  # "сдался полиции и был задержан": a passive's one acted upon is its subject
+    if _first(arg_slots(c), "obj", "dat", "subj_pass"):
+        return None
+    found = [(sl, r) for sl, r in slots(c.sent, t.head)
+             if r not in c.source_roots and c.sent.tokens[r].lemma not in ("себя", "себе", "itself", "himself", "herself")]
+    return _first(found, "obj", "dat") or None
+
+
 def target_addressee(c: Candidate) -> list[int] | None:
     """A request noun fulfilled, granted or turned down by someone names its addressee as that verb's
     subject: "Национальное собрание исполнило просьбу Мадуро"."""
@@ -490,7 +504,7 @@ def target_place(c: Candidate) -> list[int] | None:
 
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
     target_passive_subject, target_passive_nearby, target_addressee, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
-    target_of_action, target_linear, target_named_below, target_place)
+    target_shared_object, target_of_action, target_linear, target_named_below, target_place)
 
 
 # status -----------------------------------------------------------------------------------------
