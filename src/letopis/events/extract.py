@@ -415,6 +415,9 @@ class EventExtractor:
                 return [state] if state is not None else []
             if lem in words["context_nouns"] and context:
                 return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
+        described = self._described(article, sent, tokens)  # "руководителей холдинга": the holding named before
+        if described is not None:
+            return [described]
         for r in roots:  # "призвал израильтян и палестинцев", "задержан гражданин России"
             states = [self.kb.demonym(sent.tokens[k].lemma) for k in sorted(tokens)
                       if sent.tokens[k].pos == "NOUN" and (k == r or sent.tokens[k].head == r)]
@@ -426,6 +429,28 @@ class EventExtractor:
             if group is not None:
                 return [group]
         return []
+
+    def _described(self, article: Article, sent: Sentence, tokens: set[int]) -> Actor | None:
+        """An organisation the phrase names only by its kind ("холдинга", "партии", "the company") is the one
+        organisation of the article that the text introduces by a kind where it names it ("компании
+        «Самрук-Казына»"); with two such, the phrase stays unnamed."""
+        kinds = word_sets()["org_descriptors"]
+        wanted = {sent.tokens[k].lemma for k in tokens if sent.tokens[k].pos == "NOUN" and sent.tokens[k].lemma in kinds}
+        if not wanted:
+            return None
+        found: dict[str, Entity] = {}
+        for other in [*article.title_sentences, *article.sentences]:
+            field = "title" if other in article.title_sentences else "text"
+            for m in article.mentions:
+                if m.type != "ORG" or m.field != field or not (other.start <= m.start < other.end):
+                    continue
+                near = [t for t in other.tokens if t.end <= m.start and t.pos != "PUNCT"][-1:] + [
+                    t for t in other.tokens if m.start <= t.start < m.end]  # "компании «Самрук-Казына»"
+                if any(t.lemma in kinds for t in near) and m.entity_id in article.entities:
+                    found[m.entity_id] = article.entities[m.entity_id]
+        if len(found) != 1:
+            return None
+        return self._actor(next(iter(found.values())))
 
     def _group_of_people(self, article: Article, sent: Sentence, root: int, tokens: set[int]) -> Actor | None:
         """An unnamed group of people as an actor, named by its noun phrase with the country its adjective
