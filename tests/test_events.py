@@ -191,10 +191,13 @@ def test_every_class_is_named_once_and_typed():
         lex = lexicon(lang)
         assert {f.type for f in lex.frames.values()} == plover, lang
         assert all(f.cameo for f in lex.frames.values())
-        owners: dict[tuple[str, str], set[str]] = {}
+        owners: dict[tuple[str, str], set] = {}
         for e in lex.entries():
-            owners.setdefault((e.pos, e.text), set()).add(e.frame.name)
-        assert not {k: v for k, v in owners.items() if len(v) > 1}, "a trigger in two classes"
+            owners.setdefault((e.pos, e.text), set()).add(e.frame)
+        # a trigger may stand in two classes only when the words each needs decide ("назвал X клоуном" is an
+        # accusation, "назвал X другом" praise): then every one of them needs words of its own
+        shared = {k: {f.name for f in v} for k, v in owners.items() if len(v) > 1 and not all(f.needs for f in v)}
+        assert not shared, "a trigger in two classes"
 
 
 # one seed's events, rendered ------------------------------------------------------------------------

@@ -32,27 +32,19 @@ class RussianAnalyzer:
     def analyze(self, text: str, field: str = "text") -> tuple[list[Sentence], list[Mention]]:
         """Sentences with tokens and a dependency parse, and NER mentions, with offsets into `text`.
 
-        Paragraphs are segmented one by one (a sentence never spans two), but the taggers see all the
-        text's sentences at once: slovnet works in batches, and a batch per paragraph is mostly empty."""
+        Paragraph by paragraph: slovnet tags a batch of sentences padded to the longest, and the padding
+        changes its tags, so a paragraph is never batched with another (its analysis does not depend on
+        what else the text says)."""
         from natasha import Doc
-        from natasha.doc import adapt_spans, inject_morph, inject_syntax
 
-        docs = []
+        sentences: list[Sentence] = []
+        mentions: list[Mention] = []
         for p_index, offset, para in paragraphs(text):
             doc = Doc(para)
             doc.segment(self.segmenter)
-            docs.append((p_index, offset, doc))
-        sents = [sent for _, _, doc in docs for sent in doc.sents]
-        words = [[t.text for t in sent.tokens] for sent in sents]
-        for sent, markup in zip(sents, self.morph.map(words)):
-            inject_morph(sent.tokens, markup.tokens)
-        for sent, markup in zip(sents, self.syntax.map(words)):
-            inject_syntax(sent.tokens, markup.tokens)
-        ner = self.ner.map([doc.text for _, _, doc in docs if doc.text.strip()])
-        sentences: list[Sentence] = []
-        mentions: list[Mention] = []
-        for p_index, offset, doc in docs:
-            doc.spans = list(adapt_spans(doc, next(ner).spans)) if doc.text.strip() else []
+            doc.tag_morph(self.morph)
+            doc.parse_syntax(self.syntax)
+            doc.tag_ner(self.ner)
             for sent in doc.sents:
                 ids = {t.id: i for i, t in enumerate(sent.tokens)}
                 tokens = [

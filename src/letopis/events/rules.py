@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from letopis.events.lexicon import Entry, Frame, Lexicon, limit, settings, word_sets
+from letopis.events.lexicon import Entry, Frame, Lexicon, limit, needed, settings, word_sets
 from letopis.events.tree import ancestors, base_rel, case, case_marker, children, is_passive, rel, subtree
 from letopis.model import Sentence, Timex
 
@@ -136,6 +136,10 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
                     toks.append(k)
                 if len(toks) != 1 + len(entry.rest) or taken & set(toks):
                     continue
+                if entry.frame.needs and not {lm for k, lm in enumerate(lemmas) if k not in toks} & needed(entry.frame.needs) \
+                        and any(_needs_met(other, lemmas, toks) for other in entries if other is not entry
+                                and other.rest == entry.rest and _pos_fits(sent.tokens[i], other.pos)):
+                    continue  # "назвал X клоуном" or "назвал X другом": the class whose words the sentence has
                 head = min(toks, key=lambda k: len(ancestors(sent, k, 50)))
                 if sent.tokens[head].pos == "ADJ" and entry.pos == "noun" and rel(sent, head) == "amod":
                     head = sent.tokens[head].head  # "поздравительную телеграмму": the telegram carries it
@@ -144,6 +148,11 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
                 taken.update(toks)
                 break
     return out
+
+
+def _needs_met(entry: Entry, lemmas: list[str], toks: list[int]) -> bool:
+    """The entry's class needs words the sentence has outside the trigger (or needs none)."""
+    return not entry.frame.needs or bool({lm for k, lm in enumerate(lemmas) if k not in toks} & needed(entry.frame.needs))
 
 
 # argument slots -------------------------------------------------------------------------------
