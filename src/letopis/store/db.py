@@ -76,8 +76,11 @@ class Store:
             c.execute(insert(t.ingest_log).values(source=source, document_id=doc_id, status=status, reason=reason, at=_now()))
 
     def add_article(self, doc_id: str, article: Article) -> str:
-        """Store one processed article (its document, mentions, entities, quotes, event reports) atomically."""
+        """Store one processed article (its document, mentions, entities, quotes, event reports) atomically.
+        Writers take turns on PostgreSQL (the same advisory lock as the corpus stage): two ingests at once
+        would otherwise race for the same entity rows and the next sequence number."""
         with self.engine.begin() as c:
+            self._lock(c)
             seq = (c.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
             dup = c.execute(select(t.articles.c.id).where(t.articles.c.body_hash == article.body_hash)
                             .order_by(t.articles.c.seq)).first()
@@ -95,7 +98,7 @@ class Store:
             for m in article.mentions:
                 c.execute(insert(t.mentions).values(article_id=article.id, entity_id=m.entity_id, field=m.field,
                                                     start=m.start, end=m.end, text=m.text, type=m.type))
-            for ent in article.entities.values():
+            for ent in sorted(article.entities.values(), key=lambda e: e.id):
                 row = c.execute(select(t.entities.c.aliases).where(t.entities.c.id == ent.id)).first()
                 if row is None:
                     c.execute(insert(t.entities).values(id=ent.id, name=ent.name, name_ru=ent.name_ru, type=ent.type,
