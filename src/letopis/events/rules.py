@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from letopis.analyze.morph import parses
 from letopis.events.lexicon import Entry, Frame, Lexicon, limit, needed, settings, word_sets
 from letopis.events.tree import ancestors, base_rel, case, case_marker, children, is_passive, rel, subtree
 from letopis.model import Sentence, Timex
@@ -338,9 +339,25 @@ def source_governor(c: Candidate) -> list[int] | None:
     return None
 
 
+def source_name_before(c: Candidate) -> list[int] | None:
+    """An active verb left without a subject by the parse, right after a name that does not decline, which
+    the parse hung on the noun before it: "после указа о помиловании Нетаньяху поблагодарил Путина"."""
+    if _is_noun(c) or _passive(c) or c.language != "ru" or _first(arg_slots(c), "subj", "subj_pass") or c.head < 1:
+        return None
+    k = c.head - 1
+    t = c.sent.tokens[k]
+    if t.pos != "PROPN" or not t.text[:1].isupper() or t.head == c.head:
+        return None
+    if c.sent.tokens[c.head].feats.get("Number") == "Plur":
+        return None  # "Певца Ар Келли обвиняют": one name is no subject of a plural verb
+    if not any("Fixd" in p.tag.grammemes for p in parses(t.text.lower())):
+        return None  # a declined name before the verb is some other word's argument
+    return [k]
+
+
 SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
     source_subject, source_agent, source_genitive_agent, source_light_verb, source_occasion, source_participle_head,
-    source_governor)
+    source_governor, source_name_before)
 
 
 # targets ----------------------------------------------------------------------------------------
