@@ -31,6 +31,9 @@ OUT_SCHEMA = (
     "quotes array<struct<id:string,speaker_id:string,speaker_name:string,text:string,start:long,end:long>>"
 )
 
+OUT_COLUMNS = ("order", "doc_id", "source", "status", "reason", "article_id", "language", "title", "published",
+               "payload", "mentions", "events", "quotes")
+
 _PIPELINE = None
 
 
@@ -77,26 +80,13 @@ def process_batches(batches: Iterator) -> Iterator:
                     row["quotes"] = [{"id": q.id, "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
                                       "text": q.text, "start": q.start, "end": q.end} for q in result.quotes]
             rows.append(row)
-        yield pd.DataFrame(rows, columns=[c.split()[0] for c in _top_level(OUT_SCHEMA)])
-
-
-def _top_level(schema: str) -> list[str]:
-    """The top-level `name type` parts of a DDL schema string (commas inside <...> are not splits)."""
-    parts, depth, cur = [], 0, ""
-    for ch in schema:
-        depth += ch == "<"
-        depth -= ch == ">"
-        if ch == "," and depth == 0:
-            parts.append(cur.strip())
-            cur = ""
-        else:
-            cur += ch
-    return [*parts, cur.strip()]
+        yield pd.DataFrame(rows, columns=OUT_COLUMNS)
 
 
 def documents_frame(spark, inputs: list[str]):
     """A DataFrame of documents: Parquet tables read by Spark; other files through letopis's readers."""
     import pandas as pd
+    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     from letopis.ingest import read_paths
@@ -122,19 +112,13 @@ def documents_frame(spark, inputs: list[str]):
                 table = table.withColumn(c, F.lit(None).cast("string"))
         table = (table.withColumn("id", F.coalesce(F.col("id"), F.sha2(content, 256)))
                  .withColumn("source", F.coalesce(F.col("source"), F.concat(F.lit(path + "#"), F.col("id")))))
-        ordered = table.withColumn("order", F.row_number().over(_by_id()) + F.lit(offset - 1))
+        ordered = table.withColumn("order", F.row_number().over(Window.orderBy("id")) + F.lit(offset - 1))
         frames.append(ordered.select(*DOC_COLUMNS))
         offset += table.count()
     out = frames[0]
     for f in frames[1:]:
         out = out.unionByName(f)
     return out
-
-
-def _by_id():
-    from pyspark.sql import Window
-
-    return Window.orderBy("id")
 
 
 def spark_ingest(inputs: list[str], out: str, master: str | None = None, partitions: int | None = None) -> dict:
