@@ -50,6 +50,26 @@ def analysed(gold: dict, data: Path) -> dict:
     return out
 
 
+def extra_reason(e: dict, gold: list[dict], names: Names) -> str:
+    """What separates an extracted event from the gold: a repeat, its status, its actors, its type, or all."""
+    undated = [{k: v for k, v in g.items() if k != "date"} for g in gold]
+    if any(event_matches(g, e, names) for g in undated):
+        return "repeat"
+    if any(event_matches({k: v for k, v in g.items() if k != "status"}, e, names) for g in undated):
+        return "status"
+    mine = {names.canon(a["name"]) for a in e["actors"]}
+    def theirs(g):
+        return set(g.get("participants") or []) | set(g.get("source") or []) | set(g.get("target") or [])
+    same_type = [g for g in gold if g["type"] == e["type"]]
+    if any(theirs(g) & mine for g in same_type):
+        return "actors"
+    if same_type:
+        return "other-actors"
+    if any(theirs(g) & mine and len(theirs(g) & mine) >= min(2, len(mine)) for g in gold):
+        return "type"
+    return "no-event"
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--gold", default=str(SHARED / "gold" / "events_dev.json"))
@@ -58,6 +78,7 @@ def main() -> int:
     ap.add_argument("-v", action="store_true")
     ap.add_argument("-t", action="store_true")
     ap.add_argument("-c", action="store_true", help="extracted and right per trigger class")
+    ap.add_argument("--why", action="store_true", help="count the extras by what is wrong with them")
     ap.add_argument("--only", nargs="*")
     ap.add_argument("--explain", nargs="*", help="print the rules' decisions for these articles")
     args = ap.parse_args()
@@ -75,6 +96,7 @@ def main() -> int:
         return 0
     per = collections.defaultdict(lambda: [0, 0, 0, 0])
     per_class = collections.defaultdict(lambda: [0, 0])
+    why = collections.Counter()
     core = hit_d = hit_nd = n_ext = n_ok = 0
     for key, g in gold["articles"].items():
         if args.half != "all" and half(key) != args.half or args.only and key not in args.only:
@@ -111,9 +133,15 @@ def main() -> int:
             per[e["type"]][3] += i in used_nd
             per_class[evs[i].rule.split(":")[0]][0] += 1
             per_class[evs[i].rule.split(":")[0]][1] += i in used_nd
+            if i not in used_nd:
+                reason = extra_reason(e, g["events"], names)
+                why[reason] += 1
             if args.v and i not in used_nd:
                 who = [(a["name"], a["role"]) for a in e["actors"]]
-                print(f"EXTRA {key} {e['type']} {who} {e['date']} {e['status']}: {e['evidence'][0]['text'][:200]}")
+                print(f"EXTRA[{reason}] {key} {e['type']} {who} {e['date']} {e['status']}: {e['evidence'][0]['text'][:200]}")
+    if args.why:
+        for reason, n in why.most_common():
+            print(f"extra: {reason:12} {n:4}")
     if args.c:
         for name, (x, ok) in sorted(per_class.items(), key=lambda kv: kv[1][1] - kv[1][0]):
             print(f"{name:28} extracted {x:4} right {ok:4}")

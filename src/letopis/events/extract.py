@@ -34,7 +34,7 @@ from letopis.events.rules import Candidate
 from letopis.events.tree import ancestors, case_marker, rel, subtree
 from letopis.link.kb import KnowledgeBase, slug
 from letopis.link.names import transliterate
-from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence
+from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence, Token
 
 
 @lru_cache(maxsize=1)
@@ -208,6 +208,7 @@ class EventExtractor:
                 return target
             if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
                 c.unnamed_target = True
+                c.missed_side = c.missed_side or any(_someone(sent.tokens[r]) for r in roots)
         # "ушло в отставку после массовых протестов": who pressed for a yielding is who it yields to
         pressed = pressure_actors() if c.frame.needs else {}
         by = next((pressed[t.lemma] for k, t in enumerate(sent.tokens) if t.lemma in pressed and k not in c.tokens), None)
@@ -342,6 +343,10 @@ class EventExtractor:
             sent.tokens[r].pos == "PRON" or sent.tokens[r].feats.get("Animacy") == "Anim" for r in c.source_roots)
         if not (source and target) and not frame.alone and not unnamed:
             c.note("decision", "no event: the frame needs both sides")
+            return None
+        missed = (not target and c.missed_side) or (not source and any(_someone(sent.tokens[r]) for r in c.source_roots))
+        if not (source and target) and missed and frame.type not in word_sets()["one_sided_types"]:
+            c.note("decision", "no event: the other side is in the sentence but names no one the text knows")
             return None
         if unnamed:
             c.note("sides", "one side is there but unnamed")
@@ -723,6 +728,12 @@ class EventExtractor:
     def _topics(self, sent: Sentence) -> list[str]:
         lem = {t.lemma for t in sent.tokens}
         return sorted(k for k, words in topic_lexicon().items() if lem & words)
+
+
+def _someone(t: Token) -> bool:
+    """A phrase head that stands for a person or group: a pronoun or an animate noun ("ветви власти" are
+    not: the tagger reads them inanimate, and so is "the treaty")."""
+    return t.pos == "PRON" or (t.pos == "NOUN" and t.feats.get("Animacy") == "Anim")
 
 
 def _rule_names(c: Candidate) -> list[str]:

@@ -43,6 +43,7 @@ class Candidate:
     climbed: bool = False
     reflexive: bool = False  # "обвиняется", "задерживаются": the -ся form of a listed verb is its passive
     unnamed_target: bool = False  # the parse has the one acted upon, but it names no one ("два человека")
+    missed_side: bool = False  # the parse has a person or group for a side, and it names no one the text knows
     impersonal: bool = False  # "его обвиняли", "задержали": a plural verb with no subject hides its agent
     language: str = ""
 
