@@ -62,3 +62,15 @@ def test_the_linker_names_a_foreign_person_in_his_own_spelling(pipeline):
     art = pipeline.run(Document(id="snowden", source="t", text=text))
     names = {m.entity_name for m in art.mentions if m.type == "PER"}
     assert "Edward Snowden" in names, names
+
+
+def test_a_long_vowel_before_a_final_consonant_takes_a_silent_e():
+    from letopis.link.foreign import romanize
+    assert romanize("Сьюзан Прайс") == "Susan Price"
+    assert romanize("Джон Стоун") == "John Stone"
+    assert romanize("Кейт Блейк") == "Kate Blake"
+
+
+def test_a_two_letter_word_is_not_taken_for_a_longer_name_cut_short():
+    from letopis.link.foreign import romanize
+    assert not (romanize("Ар Келли") or "").startswith("Ara")

@@ -126,3 +126,25 @@ def test_a_surname_built_on_another_is_not_that_person(pipeline):
     """"Турчинов" is not Турчин, though pymorphy reads it as the genitive plural of "турчин"."""
     a = pipeline.process("Александр Турчинов закрыл заседание Верховной рады.", published="2014-04-14", language="ru")
     assert [m.entity_name for m in a.mentions if m.type == "PER"] == ["Oleksandr Turchynov"]
+
+
+def test_a_person_span_loses_a_common_noun_that_opens_a_sentence(pipeline):
+    a = pipeline.process("Израильтянка Наама Иссахар вернулась домой. ПОМИЛОВАТЬ Нааму Иссахар.",
+                         published="2020-01-30", language="ru")
+    people = {(m.text, m.entity_name) for m in a.mentions if m.type == "PER"}
+    assert ("Наама Иссахар", "Naama Issakhar") in people, people
+    assert not any(text == "ПОМИЛОВАТЬ" for text, _ in people), people  # a verb in capitals is no one
+
+
+def test_an_unknown_first_name_in_two_cases_is_one_person_named_in_the_nominative(pipeline):
+    a = pipeline.process("Путин помиловал Нааму Иссахар. Наама Иссахар вернулась домой. "
+                         "Путин встретился с матерью девушки Яффой Иссахар.", published="2020-01-30", language="ru")
+    names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
+    assert names["Нааму Иссахар"] == names["Наама Иссахар"] == "Naama Issakhar", names
+    assert names["Яффой Иссахар"] == "Yaffa Issakhar", names
+
+
+def test_the_english_name_of_a_russian_person_has_no_patronymic(pipeline):
+    a = pipeline.process("Айдар Наилевич Губайдулин не признал вину. Губайдулина обвинили в мошенничестве.",
+                         published="2020-01-30", language="ru")
+    assert {m.entity_name for m in a.mentions if m.type == "PER"} == {"Aydar Gubaydulin"}

@@ -365,7 +365,7 @@ def _nominatives(word: str) -> list[str]:
     for ending, nominatives in OBLIQUE:
         if low.endswith(ending) and len(low) > len(ending) + 2:
             out += [word[: len(word) - len(ending)] + n for n in nominatives]
-    if low[-1:] not in "аеёиоуыэюяй":
+    if low[-1:] not in "аеёиоуыэюяй" and len(low) > 3:  # not "Ар" → Ара: too short to have lost anything
         out += [word + "а", word + "я"]
     return list(dict.fromkeys(o for o in out if o != word))
 

@@ -15,6 +15,7 @@ from letopis.link.mentions import Link, longer_surname, overlap, repoint
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian
 from letopis.link.persons import (
+    is_patronymic,
     join_full_names,
     latin_aliases,
     merge_variants,
@@ -51,7 +52,12 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
         if m.type == "ORG":
             english = normal
         elif m.type == "PER":
-            english = romanize(normal) or transliterate(normal)
+            words = normal.split()
+            if len(words) == 3 and is_patronymic(words[1]):
+                normal_en = f"{words[0]} {words[2]}"  # readers know "Aydar Gubaydulin", not his patronymic
+            else:
+                normal_en = normal
+            english = romanize(normal_en) or transliterate(normal_en)
         else:
             english = transliterate(normal)
         name_ru = normal

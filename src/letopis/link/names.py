@@ -165,6 +165,9 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
             elif want_gender == "femn" and case == "Acc" and low.endswith(("у", "ю")) and i < len(words) - 1 \
                     and len(low) > 3:
                 done.append(part[:-1] + ("а" if low.endswith("у") else "я"))  # an unknown first name: Нааму → Наама
+            elif case == "Ins" and want_gender != "masc" and low.endswith(("ой", "ей")) and i < len(words) - 1 \
+                    and len(low) > 4 and not any(p.is_known and "Name" in p.tag.grammemes for p in readings):
+                done.append(part[:-2] + ("а" if low.endswith("ой") else "я"))  # "с матерью Яффой" → Яффа
             elif want_gender == "masc" and ending and low[-len(ending) - 1] not in VOWELS:
                 stem = part[: -len(ending)]
                 if ending in ("я", "ю", "ем", "ём") and low[-len(ending) - 1] in "лнрдтсзмбвпкгх":

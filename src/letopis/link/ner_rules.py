@@ -5,7 +5,9 @@
 - a descriptor noun (and an adjective before it) joins the name after it: "социальной сети Facebook";
 - organisation nouns standing alone are organisations: "правительство", "сборной", and with a
   country or city in the genitive after them, that too: "правительства Израиля";
-- a few spans are retyped (МКС is a place) or dropped (СМИ, shuttle names).
+- a few spans are retyped (МКС is a place) or dropped (СМИ, shuttle names);
+- a person's span loses the common nouns it opens with ("Израильтянка Наама Иссахар", a headline's
+  capital) and a "person" that is one verb ("Помиловать" in a decree's capitals) is dropped.
 """
 from __future__ import annotations
 
@@ -16,7 +18,7 @@ from importlib import resources
 
 import yaml
 
-from letopis.analyze.morph import fold
+from letopis.analyze.morph import fold, parses
 from letopis.model import Mention, Sentence, Token
 
 OPEN_QUOTES = {"«", '"', "“", "„"}
@@ -93,6 +95,9 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
             if key in lex.retype:
                 part.type = lex.retype[key]
             out.append(part)
+    starts = {s.tokens[0].start for s in sentences if s.tokens}
+    out = [m for m in (_person_words(m, tokens, at_start, text, starts) if m.type == "PER" else m for m in out)
+           if m is not None]
     covered = [(m.start, m.end) for m in out]
     # descriptors before names
     for m in out:
@@ -156,4 +161,31 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
             m.text = text[m.start:m.end]
     out.sort(key=lambda m: m.start)
     return out
+
+
+def _common_word(tok: Token, pos: tuple[str, ...]) -> bool:
+    """A word the dictionary knows only as a common word of these parts of speech, never as a name (the
+    tagger's own reading is no help: a capital makes it call "Израильтянка" a proper noun)."""
+    readings = parses(tok.text.lower())
+    return bool(readings) and readings[0].is_known and readings[0].tag.POS in pos and not any(
+        p.tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"} for p in readings)
+
+
+def _person_words(m: Mention, tokens: list[Token], at_start: dict[int, int], text: str,
+                  starts: set[int]) -> Mention | None:
+    """A person's span without the common nouns it opens with; None for a "person" that is one verb."""
+    i = at_start.get(m.start)
+    if i is None:
+        return m
+    n = len(m.text.split())
+    if n == 1 and _common_word(tokens[i], ("INFN", "VERB")):
+        return None
+    cut = 0  # only where the capital says nothing: a lower-case word, or the first of a sentence
+    while cut < n - 1 and i + cut < len(tokens) and _common_word(tokens[i + cut], ("NOUN",)) and (
+            tokens[i + cut].text.islower() or tokens[i + cut].start in starts):
+        cut += 1
+    if cut and cut <= n - 1 and i + cut < len(tokens):
+        m.start = tokens[i + cut].start
+        m.text = text[m.start:m.end]
+    return m
 

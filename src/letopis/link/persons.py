@@ -42,7 +42,7 @@ def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry |
     return cands[0] if len(cands) >= 1 and len({c.id for c in cands}) == 1 else None
 
 
-def _is_patronymic(word: str) -> bool:
+def is_patronymic(word: str) -> bool:
     return bool(re.search(r"(вич|вн|ичн|ьич)[а-я]*$", word.lower())) and any(
         "Patr" in p.tag.grammemes for p in parses(word.lower()))
 
@@ -57,7 +57,7 @@ def join_full_names(ordered: list[Link], made: list[Entity], tokens: dict[tuple[
 
     def is_full(lk: Link) -> bool:
         words = lk.mention.text.split()
-        return (len(words) > 1 and not _is_patronymic(words[-1]) and not re.fullmatch(r"[А-ЯЁA-Z]\.", words[0])
+        return (len(words) > 1 and not is_patronymic(words[-1]) and not re.fullmatch(r"[А-ЯЁA-Z]\.", words[0])
                 and lk.mention.via != "role")
 
     def gender(lk: Link, word: int) -> str | None:
@@ -84,7 +84,7 @@ def join_full_names(ordered: list[Link], made: list[Entity], tokens: dict[tuple[
             alt = next((e for e, g in cands if g == own), cands[0][0] if cands else None)
             if alt is None:  # "Михаэль", "Борис Николаевич": a first name shared with one full name
                 ids = set().union(*(firsts.get(k, set()) for k in lemmas(words[0]) | {fold(words[0])}))
-                if len(ids) == 1 and (len(words) == 1 or _is_patronymic(words[-1])):
+                if len(ids) == 1 and (len(words) == 1 or is_patronymic(words[-1])):
                     alt = by_id[ids.pop()]
             ent = alt or ent
         out.append(ent)
@@ -114,10 +114,36 @@ def _variant_of(a: Entity, b: Entity, spelled: set[str]) -> bool:
         limit = 1 if len(y) < 9 else 2
         if len(x) >= 5 and not (x.startswith(y) or y.startswith(x)) and Levenshtein.distance(x, y) <= limit:
             return True
+    if len(wa) == len(wb) >= 2 and wa[1:] == wb[1:] and _same_stem(wa[0], wb[0]):
+        return True  # a first name pymorphy does not know, in two cases: "Нааму Иссахар", "Наама Иссахар"
     if len(wa) < 2 or not spelled:
         return False
     return all(len(ws) == len(wb) and all(x == y or x in _forms(y) for x, y in zip(ws, wb))
                for ws in (s.split() for s in spelled))
+
+
+OBLIQUE_ENDINGS = ("у", "ю", "ой", "ом", "ем", "е", "ы", "и")
+NOMINATIVE_ENDINGS = ("а", "я", "")
+
+
+def _same_stem(x: str, y: str) -> bool:
+    """Two spellings of one unknown first name: a stem of three letters or more and a case ending each."""
+    if x == y or any(p.is_known for w in (x, y) for p in parses(w)[:1]):
+        return False
+    for a, b in ((x, y), (y, x)):
+        for end in OBLIQUE_ENDINGS:
+            for nom in NOMINATIVE_ENDINGS:
+                stem = a[: len(a) - len(end)]
+                if a.endswith(end) and len(stem) >= 3 and b == stem + nom:
+                    return True
+    return False
+
+
+def _oblique_first_name(name: str) -> bool:
+    """A first name pymorphy does not know, ending as only an oblique case does ("Нааму", "Яффой")."""
+    words = fold(name).split()
+    return len(words) > 1 and not any(p.is_known for p in parses(words[0])[:1]) and \
+        words[0].endswith(("у", "ю", "ой", "ом", "ем"))
 
 
 @lru_cache(maxsize=20_000)
@@ -151,7 +177,8 @@ def merge_variants(article: Article, mentions: list[Mention]) -> None:
     spelled: dict[str, set[str]] = {}
     for m in mentions:
         spelled.setdefault(m.entity_id or "", set()).add(fold(m.text))
-    rank = {e.id: (e.wikidata is not None, _nominative_name(e.name_ru or ""), count[e.id], len(e.name_ru or ""))
+    rank = {e.id: (e.wikidata is not None, _nominative_name(e.name_ru or "") and not _oblique_first_name(e.name_ru or ""),
+                   count[e.id], len(e.name_ru or ""))
             for e in people}
     into: dict[str, Entity] = {}
     for _ in range(2):  # twice: "Сулима" can join "Сулим Ямадаев" once "Сулимы Ямадаева" has
@@ -242,10 +269,10 @@ def tagged_words(m: Mention, tokens: dict[tuple[str, int], Token],
                      key=lambda t: t.end, default=None)
         title = before.feats.get("Case") if before is not None and before.pos == "NOUN" and m.start - before.end <= 1 else None
         first_word, first = out[0]
-        if title in cases:
+        if first.get("Case") not in (None, "Nom") and first_word.lower().endswith(("ю", "ем", "ём", "ом", "ой", "ей")):
+            case = first["Case"]  # "Бесселю Коку", "с матерью девушки Яффой Иссахар": an ending only an oblique case has
+        elif title in cases:
             case = title
-        elif first.get("Case") not in (None, "Nom") and first_word.lower().endswith(("ю", "ем", "ём", "ом", "ой", "ей")):
-            case = first["Case"]  # "Бесселю Коку": an ending only an oblique case has
         else:
             case = out[-1][1].get("Case")
         out = [(w, {**f, "Case": case}) for w, f in out]
