@@ -247,3 +247,16 @@ def test_every_class_has_sentences_and_most_pass(pipeline, lang):
     assert {r["class"] for r in rows} == set(lexicon(lang).frames), "a class without a sentence, or a stray row"
     failed = [f"{r['class']}: {r['sentence']}" for r in rows if not _passes(pipeline, lang, r)]
     assert len(failed) <= len(rows) * 0.03, failed
+
+
+def test_a_person_named_by_the_noun_that_introduced_him(pipeline):
+    a = pipeline.process("Во вторник в Москве выступил экс-мэр Москвы Юрий Лужков. Вечером прокуратура обвинила "
+                         "экс-мэра в превышении полномочий.", published="2010-10-05", language="ru")
+    accused = [e for e in a.events if e.type == "ACCUSE"]
+    assert accused and any(x.name.endswith("Luzhkov") and x.role == "target" for x in accused[0].actors), \
+        [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+    # a noun that introduced two people names neither
+    b = pipeline.process("Журналист Иван Петров и журналист Олег Сидоров приехали в Минск. Полиция задержала "
+                         "журналиста.", published="2010-10-05", language="ru")
+    assert not any(x.name in ("Ivan Petrov", "Oleg Sidorov") and x.role == "target" for e in b.events
+                   for x in e.actors if e.type == "COERCE")

@@ -423,6 +423,10 @@ class EventExtractor:
         described = self._described(article, sent, tokens)  # "руководителей холдинга": the holding named before
         if described is not None:
             return [described]
+        for r in roots:  # "продюсер сдался полиции": the person the article introduced as "продюсер Харви Вайнштейн"
+            person = self._introduced_as(article, sent, r)
+            if person is not None and person.id not in exclude_ids:
+                return [person]
         for r in roots:  # "призвал израильтян и палестинцев", "задержан гражданин России"
             states = [self.kb.demonym(sent.tokens[k].lemma) for k in sorted(tokens)
                       if sent.tokens[k].pos == "NOUN" and (k == r or sent.tokens[k].head == r)]
@@ -456,6 +460,33 @@ class EventExtractor:
         if len(found) != 1:
             return None
         return self._actor(next(iter(found.values())))
+
+    def _introduced_as(self, article: Article, sent: Sentence, root: int) -> Actor | None:
+        """A person the phrase names only by the noun the text put before his name earlier ("экс-мэр" after
+        "экс-мэр Москвы Юрий Лужков", "горничная" after "горничная Нафиссату Диалло"); None when the noun
+        introduced two people, or none before this sentence (a headline's noun looks through the whole text:
+        "Назарбаев уволил зятя" above "уволит своего зятя Тимура Кулибаева")."""
+        head = sent.tokens[root]
+        words = word_sets()
+        if head.pos != "NOUN" or head.feats.get("Animacy") != "Anim" or head.lemma in generic_actors() \
+                or head.lemma in words["not_actors"] or head.lemma in words["state_bodies"]:
+            return None
+        found: set[str] = set()
+        for other in [*article.title_sentences, *article.sentences]:
+            field = "title" if other in article.title_sentences else "text"
+            if self.field == "text" and field == "text" and other.start >= sent.start:
+                break
+            for m in article.mentions:
+                if m.type != "PER" or m.via == "role" or m.field != field or not (other.start <= m.start < other.end):
+                    continue  # "Зять президента": a title names no one by a noun before it
+                before = [t for t in other.tokens if t.end <= m.start][-int(limit("introduced_window")):]
+                nouns = [t for t in before if t.pos == "NOUN"]
+                if nouns and all(t.pos in ("NOUN", "PROPN", "ADJ") for t in before[before.index(nouns[0]):]) \
+                        and any(t.lemma == head.lemma for t in nouns) and m.entity_id in article.entities:
+                    found.add(m.entity_id)
+        if len(found) != 1:
+            return None
+        return self._actor(article.entities[found.pop()])
 
     def _group_of_people(self, article: Article, sent: Sentence, root: int, tokens: set[int]) -> Actor | None:
         """An unnamed group of people as an actor, named by its noun phrase with the country its adjective
