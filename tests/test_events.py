@@ -260,3 +260,11 @@ def test_a_person_named_by_the_noun_that_introduced_him(pipeline):
                          "журналиста.", published="2010-10-05", language="ru")
     assert not any(x.name in ("Ivan Petrov", "Oleg Sidorov") and x.role == "target" for e in b.events
                    for x in e.actors if e.type == "COERCE")
+
+
+def test_a_later_sentence_dates_the_event_the_text_has_told(pipeline):
+    a = pipeline.process("В аэропорту Буэнос-Айреса задержан гражданин России. По сообщению газеты, подозреваемый "
+                         "направлялся во Франкфурт и был задержан ещё в воскресенье, 25 февраля 2016 года.",
+                         language="ru")
+    arrests = [e for e in a.events if e.type == "COERCE"]
+    assert [e.date for e in arrests] == ["2016-02-25"], [(e.type, e.date) for e in a.events]

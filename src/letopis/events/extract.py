@@ -101,6 +101,8 @@ class EventExtractor:
                     lines.extend("    " + t for t in c.trace)
                     continue
                 ev = self._event(article, c, quote, context, roster, home)
+                if ev is None and field == "text":
+                    self._date_told(article, c, events)
                 lines.extend("    " + t for t in c.trace)
                 if ev is None:
                     continue
@@ -144,6 +146,22 @@ class EventExtractor:
             confidence=self._confidence(c, quote, actors), rule=f"{c.frame.name}:{','.join(_rule_names(c))}",
             triggers=[(sent.tokens[k].start, sent.tokens[k].end) for k in c.tokens],
         )
+
+    def _date_told(self, article: Article, c: Candidate, events: list[Event]) -> None:
+        """A trigger that names no side but has a time of its own dates the one undated event of its class
+        the text has told before: "В аэропорту задержан россиянин. … Его задержали в воскресенье, 25 февраля"."""
+        if c.frame.symmetric or c.status != "occurred":
+            return
+        timex = rules.event_time(c.sent, c.sent.tokens[c.head].start, article.timexes)
+        if timex is None or timex.basis != "explicit" or not DAY.fullmatch(timex.value):
+            return  # a day: "в 2002 году его обвиняли" is some earlier charge, not the one told
+        told = [e for e in events if e.rule.split(":")[0] == c.frame.name]  # the headline's and the lead's reports
+        if told and len({frozenset((a.id, a.role) for a in e.actors) for e in told}) == 1 and \
+                all(e.date is None and e.status == "occurred" for e in told):
+            for e in told:
+                e.date, e.date_basis = timex.value, "explicit"
+            told[-1].evidence.append(Evidence(article.id, c.sent.start, c.sent.end, c.sent.text))
+            c.note("date_told", f"{timex.text!r} → {timex.value} for the {c.frame.name} told before")
 
     def _applies(self, c: Candidate, quote) -> bool:
         """The frame's own conditions: quotations, an action it must govern, words its sentence must hold."""
@@ -776,6 +794,9 @@ def _sides_of(ev: Event) -> tuple[set[str], set[str], set[str]]:
     tgt = {a.id for a in ev.actors if a.role == "target"}
     part = {a.id for a in ev.actors if a.role not in ("source", "target")}
     return src, tgt, part
+
+
+DAY = re.compile(r"(\d{4}|XXXX)-\d{2}-\d{2}")
 
 
 def _same(a: Event, b: Event) -> bool:
