@@ -34,6 +34,7 @@ class Frame:
     target_kind: str | None = None  # PER: the event stands only with a named person as the target
     needs: str | None = None  # a word list of the settings one of whose lemmas the sentence must hold
     complement: bool = False  # the trigger must govern an action ("offered to hand over")
+    predicative: bool = False  # an animate noun in the instrumental is what the target becomes ("избран президентом")
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,7 @@ def _frame(c: dict, alone: bool = False) -> Frame:
         inverse=bool(c.get("inverse", False)), alone=bool(c.get("alone", alone)), state=bool(c.get("state", False)),
         actors=c.get("actors", "pair"), quotes=bool(c.get("quotes", True)), confidence=c.get("confidence"),
         target_kind=c.get("target_kind"), needs=c.get("needs"), complement=bool(c.get("complement", False)),
+        predicative=bool(c.get("predicative", False)),
     )
 
 

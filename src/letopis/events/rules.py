@@ -242,7 +242,11 @@ def source_agent(c: Candidate) -> list[int] | None:
     полицией", "со стороны X", "Russia's sanctions")."""
     if not (_is_noun(c) or _passive(c)):
         return None
-    return _first(arg_slots(c), "agent", "ins", "poss") or None
+    found = arg_slots(c)
+    if c.frame.predicative:  # "избрана президентом": the office, not who elected her
+        found = [(s, r) for s, r in found if not (s == "ins" and c.sent.tokens[r].pos == "NOUN"
+                                                   and c.sent.tokens[r].feats.get("Animacy") == "Anim")]
+    return _first(found, "agent", "ins", "poss") or None
 
 
 def source_genitive_agent(c: Candidate) -> list[int] | None:
