@@ -268,3 +268,10 @@ def test_a_later_sentence_dates_the_event_the_text_has_told(pipeline):
                          language="ru")
     arrests = [e for e in a.events if e.type == "COERCE"]
     assert [e.date for e in arrests] == ["2016-02-25"], [(e.type, e.date) for e in a.events]
+
+
+def test_a_quoted_subject_is_no_source_of_a_trigger_outside_the_quotation(pipeline):
+    a = pipeline.process("«Он погиб мученической смертью, защищая республику», — заявил лидер партии Али Мохаммед, "
+                         "обвинив в убийстве мятежников.", published="2017-12-05", language="ru")
+    sources = {x.name for e in a.events if e.type == "ACCUSE" for x in e.actors if x.role == "source"}
+    assert sources and all("Mohammed" in s or "Mokhammed" in s for s in sources), sources

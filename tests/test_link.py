@@ -148,3 +148,10 @@ def test_the_english_name_of_a_russian_person_has_no_patronymic(pipeline):
     a = pipeline.process("Айдар Наилевич Губайдулин не признал вину. Губайдулина обвинили в мошенничестве.",
                          published="2020-01-30", language="ru")
     assert {m.entity_name for m in a.mentions if m.type == "PER"} == {"Aydar Gubaydulin"}
+
+
+def test_a_name_the_kb_writes_in_lower_case_is_found_in_lower_case(pipeline):
+    a = pipeline.process("Саудовская Аравия обвинила хуситов в обстреле.", published="2017-12-05", language="ru")
+    assert ("хуситов", "Houthis") in {(m.text, m.entity_name) for m in a.mentions}
+    accused = [e for e in a.events if e.type == "ACCUSE"]
+    assert accused and {(x.name, x.role) for x in accused[0].actors} >= {("Saudi Arabia", "source"), ("Houthis", "target")}

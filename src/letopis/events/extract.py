@@ -189,6 +189,9 @@ class EventExtractor:
         subject at all is the speaker."""
         for rule in rules.SOURCE_RULES:
             found = rule(c)
+            if found and self._quoted_apart(article, c, found):
+                c.note(rule.__name__, " ".join(c.sent.tokens[r].text for r in found) + " (inside a quotation the trigger is not)")
+                continue
             if found:
                 c.source_roots = found
                 c.note(rule.__name__, " ".join(c.sent.tokens[r].text for r in found))
@@ -201,6 +204,19 @@ class EventExtractor:
                 if source:
                     c.note("source_speaker", source[0].name)
         return source
+
+    def _quoted_apart(self, article: Article, c: Candidate, roots: list[int]) -> bool:
+        """The phrase stands inside a quotation and the trigger outside it: "«Он погиб …», — заявил лидер
+        партии, обвинив мятежников" (the parse may hang the gerund on the quoted verb)."""
+        if self.field != "text":
+            return False
+        at = c.sent.tokens[c.head].start
+
+        def quote_of(pos: int):
+            return next((q for q in article.quotes if q.start <= pos < q.end), None)
+
+        mine = quote_of(at)
+        return any(quote_of(c.sent.tokens[r].start) not in (None, mine) for r in roots)
 
     def _target(self, article: Article, c: Candidate, source: list[Actor], home: Actor | None,
                 context: list[Actor]) -> list[Actor]:

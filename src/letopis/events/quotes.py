@@ -31,10 +31,11 @@ def quote_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _speaker(window: str, base: int, mentions: list[Mention]) -> Mention | None:
-    for m in mentions:
-        if m.field == "text" and base <= m.start < base + len(window) and m.type in ("PER", "ORG"):
-            return m
-    return None
+    """The person named in the attribution's first clause, else its organisation: "заявил лидер
+    Всеобщего народного конгресса Файка аль-Саид, обвинив …" is the leader's quote, not the party's."""
+    clause = re.split(r",\s", window, maxsplit=1)[0]
+    inside = [m for m in mentions if m.field == "text" and base <= m.start < base + len(clause) and m.type in ("PER", "ORG")]
+    return next((m for m in inside if m.type == "PER"), inside[0] if inside else None)
 
 
 def find_quotes(article: Article) -> list[Quote]:

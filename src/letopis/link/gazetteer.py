@@ -40,8 +40,9 @@ def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language
             for n in range(min(6, len(toks) - i), 0, -1):
                 span = toks[i:i + n]
                 first = span[0].text
-                if not (first[:1].isupper()) or span[-1].pos == "PUNCT":
+                if span[-1].pos == "PUNCT" or not first[:1].isalpha():
                     continue
+                lower = not first[:1].isupper()  # a name the KB itself writes in lower case ("хуситы")
                 text = sent.text[span[0].start - sent.start: span[-1].end - sent.start]
                 if n == 1 and first in kb.by_abbr:
                     cands = kb.by_abbr[first]
@@ -53,7 +54,9 @@ def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language
                         cands = []
                 alone = not (i > 0 and toks[i - 1].text[:1].isupper() and toks[i - 1].pos == "PROPN") and not (
                     i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].pos == "PROPN")
-                if not cands and n == 1 and span[0].pos == "PROPN" and len(first) >= 4 and alone:
+                if lower:
+                    cands = [e for e in cands if any(a[:1].islower() for a in (e.ru, *e.aliases))]
+                if not cands and n == 1 and span[0].pos == "PROPN" and len(first) >= 4 and alone and not lower:
                     # "Путин подписал закон": a well-known surname the tagger missed
                     people = [e for e in kb.surname(first) if e.known_by_surname]
                     cands = people if len({e.id for e in people}) == 1 and people[0].type == "PER" else []
