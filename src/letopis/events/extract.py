@@ -269,8 +269,13 @@ class EventExtractor:
         frame, words = c.frame, word_sets()
         if c.status == "planned" and frame.type in words["hostile_types"] and \
                 any(re.search(rf"(^|\W){re.escape(w)}(\W|$)", c.sent.text.lower()) for w in words["conditional"]):
+            c.status = "occurred"  # the threat is made now
             c.note("threat", "a hostile plan on a condition")
             return "THREATEN", settings()["cameo"]["threat"]  # "will withdraw … unless"
+        if c.status == "hypothetical" and frame.type in words["threat_types"]:
+            c.status = "occurred"  # "said they would boycott", "may halt mediation if …": a threat, made now
+            c.note("threat", "a hostile act the source says it would or may do is a threat")
+            return "THREATEN", settings()["cameo"]["threat"]
         if c.status in ("planned", "occurred") and rules.intent(c) and intent_as(frame.type):
             c.status = "occurred"
             c.note("intent", f"an expressed intention: {intent_as(frame.type)[0]}")
@@ -796,9 +801,9 @@ class EventExtractor:
 
 
 def _someone(t: Token) -> bool:
-    """A phrase head that stands for a person or group: a pronoun or an animate noun ("ветви власти" are
-    not: the tagger reads them inanimate, and so is "the treaty")."""
-    return t.pos == "PRON" or (t.pos == "NOUN" and t.feats.get("Animacy") == "Anim")
+    """A phrase head the tagger reads as an animate noun or pronoun: a person or group ("ветви власти" are
+    not). Only where the tagger marks animacy (Russian): an English "they" or "forces" says nothing here."""
+    return t.pos in ("NOUN", "PRON") and t.feats.get("Animacy") == "Anim"
 
 
 def _rule_names(c: Candidate) -> list[str]:

@@ -54,13 +54,17 @@ class Candidate:
 # triggers -------------------------------------------------------------------------------------
 
 
+CLAUSE_RELS = {"ccomp", "advcl", "acl", "relcl", "parataxis", "conj", "csubj"}
+
+
 def _near(sent: Sentence, i: int) -> set[int]:
     """Words joined to word i in the parse: descendants three levels down, parent, siblings
     ("provide 25,000 tons of food aid": aid is three below provide)."""
     out: set[int] = set()
     level = {i}
-    for _ in range(int(limit("phrase_depth"))):
-        level = {g for k in level for g in children(sent, k)}
+    for _ in range(int(limit("phrase_depth"))):  # not into another clause: "announced that … unless … a ceasefire"
+        level = {g for k in level for g in children(sent, k)
+                 if base_rel(sent, g) not in CLAUSE_RELS or sent.tokens[g].pos in ("NOUN", "PROPN")}
         out |= level
     h = sent.tokens[i].head
     if h >= 0:
@@ -219,7 +223,13 @@ def _first(found: list[tuple[str, int]], *names: str) -> list[int]:
 
 
 def _passive(c: Candidate) -> bool:
-    return c.reflexive or is_passive(c.sent, c.head)
+    return (c.reflexive or is_passive(c.sent, c.head)) and not _stative(c)
+
+
+def _stative(c: Candidate) -> bool:
+    """"Israel is opposed to", "is committed to": a participle after "be" that says what its subject does."""
+    return c.sent.tokens[c.head].lemma in word_sets()["stative_participles"] and \
+        c.sent.tokens[c.head].text.lower().endswith("ed")
 
 
 def _is_noun(c: Candidate) -> bool:
@@ -233,7 +243,7 @@ def source_subject(c: Candidate) -> list[int] | None:
     """The grammatical subject of an active verb (the nearest, when a misparse gives it two)."""
     if _is_noun(c) or _passive(c):
         return None
-    subj = _first(arg_slots(c), "subj")
+    subj = _first(arg_slots(c), "subj", *(("subj_pass",) if _stative(c) else ()))
     return [min(subj, key=lambda r: abs(r - c.head))] if subj else None
 
 
