@@ -275,3 +275,22 @@ def test_a_quoted_subject_is_no_source_of_a_trigger_outside_the_quotation(pipeli
                          "обвинив в убийстве мятежников.", published="2017-12-05", language="ru")
     sources = {x.name for e in a.events if e.type == "ACCUSE" for x in e.actors if x.role == "source"}
     assert sources and all("Mohammed" in s or "Mokhammed" in s for s in sources), sources
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # the ground of another act is its content, not an event of its own
+    ("Полиция Белиза объявила о розыске Джона Макафи в связи с убийством Грегори Фолла.", "ASSAULT"),
+    # a participle standing for people is an actor, not a trigger
+    ("Протестующие не согласны с решением властей.", "PROTEST"),
+    # no one acts, and the one acted upon would only be the state of the place
+    ("Сотрудники правоохранительных органов провели обыски в трех частных домах в Бангкоке.", "COERCE"),
+])
+def test_what_is_not_an_event_of_its_own(pipeline, sentence, absent):
+    a = pipeline.process(sentence, published="2012-11-20", language="ru")
+    assert absent not in {e.type for e in a.events}, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_suspects_are_a_generic_side(pipeline):
+    a = pipeline.process("Подозреваемые в нападении захватили заложника.", published="2015-01-09", language="ru")
+    assert any(x.name == "Suspects" and x.role == "source" for e in a.events for x in e.actors), \
+        [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

@@ -239,6 +239,7 @@ class EventExtractor:
             c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found) + ("" if target else " (no one)"))
             if target:
                 c.target_roots = roots
+                c.place_target = rule is rules.target_place
                 return target
             if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
                 c.unnamed_target = True
@@ -383,6 +384,9 @@ class EventExtractor:
         if not (source and target) and not frame.alone and not unnamed:
             c.note("decision", "no event: the frame needs both sides")
             return None
+        if not source and c.place_target and c.language in word_sets()["place_only_dropped"]:
+            c.note("decision", "no event: no one acts, and the one acted upon is only the place it happens in")
+            return None
         missed = (not target and c.missed_side) or (not source and any(_someone(sent.tokens[r]) for r in c.source_roots))
         if not (source and target) and missed and frame.type not in word_sets()["one_sided_types"]:
             c.note("decision", "no event: the other side is in the sentence but names no one the text knows")
@@ -449,7 +453,7 @@ class EventExtractor:
                     return [person]
             if lem in words["not_actors"]:
                 continue
-            if lem in generic:
+            if lem in generic and rel(sent, r) != "amod":  # "a suspected weapons supply" names no suspects
                 name = generic[lem]
                 ent = article.entities.setdefault(f"e-generic-{slug(name)}",
                                                   Entity(f"e-generic-{slug(name)}", name, "ORG"))
@@ -811,8 +815,9 @@ def _rule_names(c: Candidate) -> list[str]:
 
 
 def _sides_of(ev: Event) -> tuple[set[str], set[str], set[str]]:
-    src = {a.id for a in ev.actors if a.role == "source"}
-    tgt = {a.id for a in ev.actors if a.role == "target"}
+    """The ids of each side; an unnamed group ("Suspects", "Protesters") says nothing against a named side."""
+    src = {a.id for a in ev.actors if a.role == "source" and not a.id.startswith("e-generic-")}
+    tgt = {a.id for a in ev.actors if a.role == "target" and not a.id.startswith("e-generic-")}
     part = {a.id for a in ev.actors if a.role not in ("source", "target")}
     return src, tgt, part
 

@@ -44,6 +44,7 @@ class Candidate:
     reflexive: bool = False  # "обвиняется", "задерживаются": the -ся form of a listed verb is its passive
     unnamed_target: bool = False  # the parse has the one acted upon, but it names no one ("два человека")
     missed_side: bool = False  # the parse has a person or group for a side, and it names no one the text knows
+    place_target: bool = False  # the target is only the state of a place the act is done in
     impersonal: bool = False  # "его обвиняли", "задержали": a plural verb with no subject hides its agent
     language: str = ""
 
@@ -90,6 +91,8 @@ def _pos_fits(t, pos: str) -> bool:
     if pos == "verb":
         if t.pos == "VERB" and t.rel == "amod" and not t.feats and t.text.lower().endswith("ing"):
             return False
+        if t.feats.get("VerbForm") == "Part" and t.rel.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "nmod"):
+            return False  # "протестующие", "подозреваемых": a participle standing for people is an actor
         return t.pos in VERB_POS or (t.pos == "ADJ" and t.feats.get("VerbForm") == "Part")
     if pos == "noun":
         return t.pos in NOUN_POS
@@ -273,6 +276,13 @@ def in_circumstance(c: Candidate) -> bool:
     window = c.sent.tokens[max(0, c.head - int(limit("occasion_window"))):c.head]
     texts = (" ".join(t.text.lower() for t in window), " ".join(t.lemma for t in window))
     return any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", b) for p in word_sets()["circumstance_preps"] for b in texts)
+
+
+def in_reason(c: Candidate) -> bool:
+    """The noun follows a preposition of reason or ground: "в связи с убийством", "по подозрению в нападении"."""
+    window = c.sent.tokens[max(0, c.head - int(limit("occasion_window"))):c.head]
+    texts = (" ".join(t.text.lower() for t in window), " ".join(t.lemma for t in window))
+    return any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", b) for p in word_sets()["reason_preps"] for b in texts)
 
 
 def source_occasion(c: Candidate) -> list[int] | None:
@@ -656,7 +666,9 @@ def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
         return any(o.head == h and o is not c and (
             r == "xcomp" and o.frame.type in word_sets()["content_types"]
             or r == "ccomp" and o.frame.type in word_sets()["unreal_content_types"]) for o in others)
-    if base_rel(c.sent, c.head) == "obl" and case(c.sent, c.head) == "Loc" or in_circumstance(c):
+    if in_reason(c):
+        return True  # "объявила о розыске в связи с убийством": the ground of another act
+    if (base_rel(c.sent, c.head) == "obl" and case(c.sent, c.head) == "Loc" and c.frame.symmetric) or in_circumstance(c):
         return False  # "в телефонном разговоре пригласил", "во время встречи": the circumstance, not the content
     for o in others:
         if o is c or (o.frame.type not in word_sets()["content_types"] and not _is_noun(o)):
