@@ -294,3 +294,11 @@ def test_suspects_are_a_generic_side(pipeline):
     a = pipeline.process("Подозреваемые в нападении захватили заложника.", published="2015-01-09", language="ru")
     assert any(x.name == "Suspects" and x.role == "source" for e in a.events for x in e.actors), \
         [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_an_office_and_its_state_name_the_person_the_text_introduced_so(pipeline):
+    a = pipeline.process("Президент Молдавии Игорь Додон выступил в парламенте. Позже суд отстранил президента "
+                         "Молдавии от должности.", published="2018-01-03", language="ru")
+    removed = [e for e in a.events if e.type == "COERCE"]
+    assert removed and any(x.name == "Igor Dodon" and x.role == "target" for x in removed[0].actors), \
+        [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

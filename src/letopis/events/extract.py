@@ -426,6 +426,11 @@ class EventExtractor:
             return []
         tokens = self._phrase(sent, roots, subject) - set(exclude)
         named = self._group(article, sent, tokens) or self._city_as_state(article, sent, roots)
+        if named and all(a.type != "PER" for a in named) and len(roots) == 1:
+            # "президента Молдавии лишили полномочий": the person the text introduced so, not his state
+            person = self._introduced_as(article, sent, roots[0], frozenset(a.id for a in named))
+            if person is not None and person.id not in exclude_ids:
+                return [person]
         heads = [sent.tokens[r].lemma for r in roots]
         if named:
             return _unique([x for a in named for x in self._with_state(article, a)])
@@ -504,7 +509,8 @@ class EventExtractor:
             return None
         return self._actor(next(iter(found.values())))
 
-    def _introduced_as(self, article: Article, sent: Sentence, root: int) -> Actor | None:
+    def _introduced_as(self, article: Article, sent: Sentence, root: int, with_names: frozenset[str] = frozenset()
+                       ) -> Actor | None:
         """A person the phrase names only by the noun the text put before his name earlier ("экс-мэр" after
         "экс-мэр Москвы Юрий Лужков", "горничная" after "горничная Нафиссату Диалло"); None when the noun
         introduced two people, or none before this sentence (a headline's noun looks through the whole text:
@@ -526,7 +532,10 @@ class EventExtractor:
                 nouns = [t for t in before if t.pos == "NOUN"]
                 if nouns and all(t.pos in ("NOUN", "PROPN", "ADJ") for t in before[before.index(nouns[0]):]) \
                         and any(t.lemma == head.lemma for t in nouns) and m.entity_id in article.entities:
-                    found.add(m.entity_id)
+                    start = next(t.start for t in before if t.lemma == head.lemma)
+                    named = {n.entity_id for n in article.mentions if n.field == field and start <= n.start < m.start}
+                    if with_names <= named:  # "президент Молдавии" is who was introduced as "президент Молдавии X"
+                        found.add(m.entity_id)
         if len(found) != 1:
             return None
         return self._actor(article.entities[found.pop()])
