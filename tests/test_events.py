@@ -302,3 +302,11 @@ def test_an_office_and_its_state_name_the_person_the_text_introduced_so(pipeline
     removed = [e for e in a.events if e.type == "COERCE"]
     assert removed and any(x.name == "Igor Dodon" and x.role == "target" for x in removed[0].actors), \
         [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_a_pronoun_stands_for_the_last_person_of_its_gender(pipeline):
+    a = pipeline.process("Мария Захарова встретилась с Сергеем Лавровым. Позже она раскритиковала Евросоюз.",
+                         published="2020-01-03", language="ru")
+    critics = [x.name for e in a.events if e.type == "ACCUSE" for x in e.actors if x.role == "source"]
+    assert critics == ["Maria Zakharova"] or critics == ["Mariya Zakharova"], \
+        [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

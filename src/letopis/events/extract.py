@@ -608,13 +608,25 @@ class EventExtractor:
         return None
 
     def _antecedent(self, article: Article, sent: Sentence, i: int, exclude_ids: frozenset[str]) -> Actor | None:
-        """The person a third-person pronoun stands for: the nearest person named before it."""
+        """The person a third-person pronoun stands for: the nearest person named before it whose gender, as the
+        tagger reads the name, is the pronoun's ("она" is not the man named last)."""
         at = sent.tokens[i].start
+        want = sent.tokens[i].feats.get("Gender")
         before = [m for m in article.mentions if m.field == self.field and m.type == "PER" and m.end <= at
-                  and m.entity_id in article.entities and m.entity_id not in exclude_ids and at - m.end < limit("antecedent_chars")]
+                  and m.entity_id in article.entities and m.entity_id not in exclude_ids and at - m.end < limit("antecedent_chars")
+                  and (want not in ("Masc", "Fem") or self._gender(article, m) in (None, want))]
         if not before:
             return None
         return self._actor(article.entities[max(before, key=lambda m: m.end).entity_id])
+
+    def _gender(self, article: Article, m: Mention) -> str | None:
+        """The gender the tagger gives the first word of a person's mention, if it gives one."""
+        sentences = article.sentences if m.field == "text" else article.title_sentences
+        for s in sentences:
+            if s.start <= m.start < s.end:
+                tok = next((t for t in s.tokens if t.start == m.start), None)
+                return tok.feats.get("Gender") if tok is not None else None
+        return None
 
     def _with_state(self, article: Article, a: Actor) -> list[Actor]:
         """A body of a state ("Полиция Нью-Йорка", "Government of Russia") acts for the state too."""
