@@ -155,3 +155,11 @@ def test_a_name_the_kb_writes_in_lower_case_is_found_in_lower_case(pipeline):
     assert ("хуситов", "Houthis") in {(m.text, m.entity_name) for m in a.mentions}
     accused = [e for e in a.events if e.type == "ACCUSE"]
     assert accused and {(x.name, x.role) for x in accused[0].actors} >= {("Saudi Arabia", "source"), ("Houthis", "target")}
+
+
+def test_an_initial_glued_to_a_surname_is_the_person_named_in_full(pipeline):
+    a = pipeline.process("СМИ: Кремль обманул А.Кудрина. Алексей Кудрин отказался от комментариев. "
+                         "Его сменил М.Ахмадинежадом.", published="2013-06-20", language="ru")
+    names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
+    assert names["А.Кудрина"] == names["Алексей Кудрин"], names
+    assert names["М.Ахмадинежадом"].endswith("Ahmadinejad") or names["М.Ахмадинежадом"].endswith("Akhmadinezhad"), names

@@ -15,10 +15,12 @@ from letopis.link.mentions import Link, longer_surname, overlap, repoint
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian
 from letopis.link.persons import (
+    GLUED_INITIAL,
     is_patronymic,
     join_full_names,
     latin_aliases,
     merge_variants,
+    name_words,
     people_taken_for_places,
     resolve_person,
     tagged_words,
@@ -40,7 +42,9 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
         return Entity(id=e.entity_id, name=e.en, type=e.type, name_ru=e.ru, wikidata=e.wikidata, country=e.country)
     m = link.mention
     if language == "ru":
-        if m.type == "PER":
+        if m.type == "PER" and GLUED_INITIAL.match(m.text):  # "М.Ахмадинежадом": the initial apart, the name declined
+            normal = person_nominative(" ".join(name_words(m.text)))
+        elif m.type == "PER":
             words = tagged_words(m, tokens or {}, heads or {})
             normal = tagged_nominative(words) if words else person_nominative(m.text)
         else:

@@ -20,10 +20,17 @@ from letopis.link.kb import KBEntry, KnowledgeBase
 from letopis.link.mentions import Link, longer_surname, repoint
 from letopis.model import Article, Entity, Mention, Token
 
+GLUED_INITIAL = re.compile(r"^([А-ЯЁA-Z])\.(?=[А-ЯЁA-Z][а-яёa-z])")
+
+
+def name_words(text: str) -> list[str]:
+    """The words of a person's name, an initial glued to the surname set apart ("А.Кудрина" → А., Кудрина)."""
+    return GLUED_INITIAL.sub(r"\1. ", text.strip()).split()
+
 
 def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry | None:
     """A PER mention to an office holder or other known person: by surname, checked by first name."""
-    words = re.split(r"\s+", re.sub(r"[\s-](?:младш|старш)\w*$", "", m.text.strip()))  # "Буша-младшего"
+    words = name_words(re.sub(r"[\s-](?:младш|старш)\w*$", "", m.text.strip()))  # "Буша-младшего"
     last = words[-1]
     cands = kb.surname(last)
     glued = not cands and "-" in last  # "Касым-Жомарт-Токаев": a first name glued on, which must then agree
@@ -56,7 +63,7 @@ def join_full_names(ordered: list[Link], made: list[Entity], tokens: dict[tuple[
     by_id: dict[str, Entity] = {}
 
     def is_full(lk: Link) -> bool:
-        words = lk.mention.text.split()
+        words = name_words(lk.mention.text)
         return (len(words) > 1 and not is_patronymic(words[-1]) and not re.fullmatch(r"[А-ЯЁA-Z]\.", words[0])
                 and lk.mention.via != "role")
 
@@ -75,7 +82,7 @@ def join_full_names(ordered: list[Link], made: list[Entity], tokens: dict[tuple[
                 firsts.setdefault(k, set()).add(ent.id)
     out = []
     for lk, ent in zip(ordered, made):
-        words = lk.mention.text.split()
+        words = name_words(lk.mention.text)
         if lk.mention.type == "PER" and lk.mention.via != "role" and not is_full(lk) and lk.entry is None:
             keys = lemmas(words[-1]) | {fold(words[-1])}
             cands = [c for k in sorted(keys) for c in full.get(k, [])]  # sorted: the same choice on every run
