@@ -310,3 +310,11 @@ def test_a_pronoun_stands_for_the_last_person_of_its_gender(pipeline):
     critics = [x.name for e in a.events if e.type == "ACCUSE" for x in e.actors if x.role == "source"]
     assert critics == ["Maria Zakharova"] or critics == ["Mariya Zakharova"], \
         [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_a_denial_answers_the_accuser_the_article_names(pipeline):
+    a = pipeline.process("Прокуратура США предъявила обвинения Дмитрию Смилянцу. Смилянец заявил о своей невиновности.",
+                         published="2015-07-28", language="ru")
+    denials = [e for e in a.events if e.type == "REJECT"]
+    assert denials and {(x.name, x.role) for x in denials[0].actors} >= {("United States", "target")}, \
+        [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

@@ -72,6 +72,7 @@ class EventExtractor:
             return [], []
         lex = lexicon(lang)
         events: list[Event] = []
+        answering: list[Event] = []  # denials with no one named as the accuser
         lines: list[str] = []
         context: list[Actor] = []
         roster = self._roster(article)
@@ -107,9 +108,17 @@ class EventExtractor:
                 if ev is None:
                     continue
                 events.append(ev)
+                if self._answers(c) and not any(a.role == "target" for a in ev.actors):
+                    answering.append(ev)
                 if c.frame.symmetric and len(ev.actors) >= 2:
                     context = ev.actors
         self.field = "text"
+        for ev in answering:
+            accusers = self._accusers(ev, events)
+            if accusers:
+                ev.actors.extend(accusers)
+                lines.append(f"    accuser: {ev.type} of {[a.name for a in ev.actors if a.role == 'source']} answers "
+                             f"{[a.name for a in accusers]}")
         # a headline's events go last, so that one repeating the text merges into the text's report
         titled = [e for e in events if e.evidence[0].start < 0]
         return _merge_within([e for e in events if e.evidence[0].start >= 0] + titled), lines
@@ -146,6 +155,28 @@ class EventExtractor:
             confidence=self._confidence(c, quote, actors), rule=f"{c.frame.name}:{','.join(_rule_names(c))}",
             triggers=[(sent.tokens[k].start, sent.tokens[k].end) for k in c.tokens],
         )
+
+    def _answers(self, c: Candidate) -> bool:
+        """A denial of guilt or a rejected accusation ("отрицает вину", "отверг обвинения", "pleaded not guilty")."""
+        words = word_sets()["accusation_nouns"]
+        if c.frame.type != "REJECT":
+            return False
+        return c.frame.name in word_sets()["answering_classes"] or any(
+            c.sent.tokens[k].lemma in words for k in c.tokens) or any(
+            c.sent.tokens[r].lemma in words for r in rules.arg_slots_roots(c))
+
+    def _accusers(self, ev: Event, events: list[Event]) -> list[Actor]:
+        """Who the accused answers: the source of the article's charges, arrests or accusations against him."""
+        mine = {a.id for a in ev.actors if a.role == "source"}
+        def sources(e: Event) -> list[Actor]:
+            return [a for a in e.actors if a.role == "source" and not a.id.startswith("e-generic-") and a.id not in mine]
+
+        charges = [e for e in events if e.type in ("ACCUSE", "COERCE") and e is not ev]
+        found = [a for e in charges if mine & {a.id for a in e.actors if a.role == "target"} for a in sources(e)]
+        if not found:  # the charges name him otherwise ("Россиянин, обвиняемый …"): one accuser throughout
+            every = _unique([a for e in charges if e.type == "ACCUSE" for a in sources(e)])
+            found = every if len({a.id for a in every}) == 1 else []
+        return [Actor(a.id, a.name, a.type, "target", a.country) for a in _unique(found)]
 
     def _date_told(self, article: Article, c: Candidate, events: list[Event]) -> None:
         """A trigger that names no side but has a time of its own dates the one undated event of its class

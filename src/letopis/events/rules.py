@@ -217,6 +217,11 @@ def arg_slots(c: Candidate) -> list[tuple[str, int]]:
     return out
 
 
+def arg_slots_roots(c: Candidate) -> list[int]:
+    """The root words of the trigger's arguments, whatever their slot."""
+    return [r for _, r in arg_slots(c)]
+
+
 def _first(found: list[tuple[str, int]], *names: str) -> list[int]:
     for name in names:
         roots = [r for s, r in found if s == name]
