@@ -44,3 +44,13 @@ def test_vague_expressions_are_typed_without_value():
 @pytest.mark.parametrize("text", ["$ 498.51  522.84  4.81", "вырос на 26%", "достигших 18 лет", "Sputnik Казахстан, 1920, ", "30%"])
 def test_numbers_that_are_not_dates(text):
     assert tag_times(text, "2021-04-30") == []
+
+
+def test_a_text_without_a_publication_line_anchors_relative_days_on_its_own_last_full_date():
+    from letopis.time.tagger import tag_times
+    text = "Вчера он уехал. В пятницу, 28 июня 2013 года, прокуратура обратилась в суд. На сегодняшнем заседании " \
+           "пострадавший выступил. В воскресенье он вернулся."
+    values = {t.text: t.value for t in tag_times(text, None)}
+    assert values["Вчера"] is None  # before any date of the text: not anchored
+    assert values["сегодняшнем"] == "2013-06-28"
+    assert values["В воскресенье"] == "2013-06-23"  # the latest Sunday up to the anchor, as news reports the past

@@ -123,6 +123,8 @@ def _rules() -> list[tuple[re.Pattern[str], Resolver]]:
     # relative days and units
     for word, delta in lex["days_ru"].items():
         add(rf"(?i)\b{word}\b", _days(delta))
+    for stem, delta in lex["day_adjectives_ru"].items():
+        add(rf"(?i)\b{stem}\w+", _days(delta))
     for word, delta in lex["days_en"].items():
         add(rf"(?i)\b{word}\b", _days(delta))
     add(r"(?i)\b(?:в|во)\s+(прошл\w+|следующ\w+|эт\w+|текущ\w+|будущ\w+)\s+(году|месяце|неделе)", _ru_relative_unit)
@@ -391,11 +393,19 @@ def compiled_rules() -> list[tuple[re.Pattern[str], Resolver]]:
     return _rules()
 
 
+FULL_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def tag_times(text: str, anchor: str | None) -> list[Timex]:
-    """Every temporal expression in `text`, resolved against `anchor` (ISO date) when there is one."""
+    """Every temporal expression in `text`, resolved against `anchor` (ISO date) when there is one.
+
+    A text without an anchor (no publication line, as in Wikinews) often dates itself ("В пятницу, 28 июня
+    2013 года, …"): a relative expression after such a full date is resolved against the latest one before it
+    ("сегодняшнего заседания", "в воскресенье"); before any, it stays without a value."""
     a = date.fromisoformat(anchor[:10]) if anchor else None
     taken: list[tuple[int, int]] = []
     out: list[Timex] = []
+    unanchored: list[tuple[Timex, re.Match[str], Resolver]] = []
     for pattern, fn in compiled_rules():
         for m in pattern.finditer(text):
             s, e = m.span()
@@ -409,5 +419,16 @@ def tag_times(text: str, anchor: str | None) -> list[Timex]:
             value, type_, basis = res
             taken.append((s, e))
             out.append(Timex(s, e, text[s:e], value, type_, basis))
+            if a is None and value is None:
+                unanchored.append((out[-1], m, fn))
+    if unanchored:
+        dated = sorted((t.start, t.value) for t in out if t.value and t.basis == "explicit" and FULL_DATE.fullmatch(t.value))
+        for t, m, fn in unanchored:
+            before = [v for start, v in dated if start < t.start]
+            if not before:
+                continue
+            res = fn(m, date.fromisoformat(before[-1]))
+            if res is not None and res[0] is not None:
+                t.value, t.type = res[0], res[1]
     out.sort(key=lambda t: t.start)
     return out
