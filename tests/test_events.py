@@ -318,3 +318,10 @@ def test_a_denial_answers_the_accuser_the_article_names(pipeline):
     denials = [e for e in a.events if e.type == "REJECT"]
     assert denials and {(x.name, x.role) for x in denials[0].actors} >= {("United States", "target")}, \
         [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_a_short_sentence_about_the_report_dates_the_event_before_it(pipeline):
+    a = pipeline.process("Президент России Владимир Путин помиловал израильтянку Нааму Иссахар. Об этом говорится в "
+                         "опубликованном на сайте Кремля в среду, 29 января 2020 года, указе.", language="ru")
+    assert [e.date for e in a.events if e.type in ("CONCEDE", "RETREAT")] == ["2020-01-29"], \
+        [(e.type, e.date) for e in a.events]

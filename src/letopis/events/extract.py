@@ -779,7 +779,7 @@ class EventExtractor:
     def _dates_previous(self, sent: Sentence) -> bool:
         """A sentence that only dates what the one before said: "Это произошло 10 декабря"."""
         verbs = word_sets()["anaphoric_time"]
-        lemmas = [t.lemma for t in sent.tokens]
+        lemmas = [t.lemma for t in sent.tokens if t.pos != "PUNCT"]
         return any(v in lemmas for v in verbs) and any(w in lemmas for w in ("это", "this", "it")) and len(lemmas) < limit("dating_sentence_words")
 
     def _host(self, article: Article, sent: Sentence) -> Actor | None:
