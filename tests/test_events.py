@@ -325,3 +325,13 @@ def test_a_short_sentence_about_the_report_dates_the_event_before_it(pipeline):
                          "опубликованном на сайте Кремля в среду, 29 января 2020 года, указе.", language="ru")
     assert [e.date for e in a.events if e.type in ("CONCEDE", "RETREAT")] == ["2020-01-29"], \
         [(e.type, e.date) for e in a.events]
+
+
+@pytest.mark.parametrize("sentence,place", [
+    ("Северная Корея арестовала американца, когда он приехал в портовый город Раджин.", "Rason"),
+    ("Полиция задержала двух активистов близ Минска.", "Minsk"),
+])
+def test_where_an_act_happens(pipeline, sentence, place):
+    a = pipeline.process(sentence, published="2012-11-05", language="ru")
+    assert any(place in ((e.location or {}).get("name") or "") for e in a.events if e.type == "COERCE"), \
+        [(e.type, e.location) for e in a.events]

@@ -833,12 +833,16 @@ class EventExtractor:
             if m.field != self.field or not (sent.start <= m.start < sent.end) or m.type != "LOC":
                 continue
             ent = article.entities.get(m.entity_id or "")
-            before = self._text(article)[max(0, m.start - 4): m.start].lower()
-            tok = next((t for t in sent.tokens if t.start == m.start), None)
-            toward = tok is not None and tok.feats.get("Case") not in (None, "Loc")
+            before = self._text(article)[max(0, m.start - 8): m.start].lower()
+            inside = [k for k, t in enumerate(sent.tokens) if m.start <= t.start < m.end]
+            # the phrase's head: "портовый город Раджин" is a town, in the case of "город"
+            head = next((k for k in inside if sent.tokens[k].head not in inside), inside[0] if inside else None)
+            tok = sent.tokens[head] if head is not None else None
+            near = re.search(r"(^|\s)(близ|около|возле|near)\s$", before)
+            toward = tok is not None and tok.feats.get("Case") not in (None, "Loc") and not near
             if toward and tok.head >= 0 and sent.tokens[tok.head].lemma in word_sets()["visit_words"]:
-                toward = False  # "во время визита в Израиль": a visit happens where it goes
-            if ent is None or not re.search(r"(^|\s)(в|во|in|at)\s$", before) or toward:
+                toward = False  # "во время визита в Израиль", "когда приехал в Раджин": where it goes is where
+            if ent is None or not (re.search(r"(^|\s)(в|во|in|at)\s$", before) or near) or toward:
                 continue  # "в Сирию" is where to, not where
             country = self.kb.country(ent.country) if ent.country else None
             places.append((country is not None and country.entity_id == ent.id, m.start, ent))
