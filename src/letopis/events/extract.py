@@ -669,17 +669,20 @@ class EventExtractor:
         words |= {w.lower() for w in re.findall(r"\w+", ent.name if ent else a.name)}
         if not words & word_sets()["state_bodies"]:
             return [a]
-        if len(words) == 1 and not a.country:  # "правительство", "сенат" alone: the state the text is about
-            state = self._home_state(article)
-            return [a, Actor(state.id, state.name, "LOC", a.role, state.country)] if state else [a]
         country = self.kb.country(a.country)
-        if country is None:  # "Хорошевский суд Москвы": the state of the place in its name
-            for m in mentions:
-                for n in article.mentions:
+        if country is None:  # "Хорошевский суд Москвы": the state of the first place in its name ("Посольство РФ
+            for m in mentions:  # в Сирии" is Russia's)
+                for n in sorted(article.mentions, key=lambda n: n.start):
                     inner = article.entities.get(n.entity_id or "")
                     if n.type == "LOC" and m.start <= n.start < m.end and inner is not None and inner.country:
                         country = self.kb.country(inner.country)
-        if country is None:
+                        break
+                if country is not None:
+                    break
+        if country is None and len(words) == 1:  # "правительство", "сенат" alone: the state the text is about
+            state = self._home_state(article)
+            return [a, Actor(state.id, state.name, "LOC", a.role, state.country)] if state else [a]
+        if country is None:  # "Королевская конная полиция": some state's body, not necessarily the text's
             return [a]
         return [a, self._state(country.country, a.role)]
 
