@@ -335,3 +335,16 @@ def test_where_an_act_happens(pipeline, sentence, place):
     a = pipeline.process(sentence, published="2012-11-05", language="ru")
     assert any(place in ((e.location or {}).get("name") or "") for e in a.events if e.type == "COERCE"), \
         [(e.type, e.location) for e in a.events]
+
+
+def test_one_abducts_people_not_data(pipeline):
+    a = pipeline.process("Хакер похитил данные миллионов клиентов банка.", published="2015-07-28", language="ru")
+    assert "ASSAULT" not in {e.type for e in a.events}
+
+
+def test_who_tells_of_an_agreement_with_someone_is_a_side_of_it(pipeline):
+    a = pipeline.process("Президент Украины Пётр Порошенко рассказал о предварительной договоренности с Россией.",
+                         published="2016-06-10", language="ru")
+    agreed = [e for e in a.events if e.type == "AGREE"]
+    assert agreed and {x.name for x in agreed[0].actors} >= {"Petro Poroshenko", "Russia"}, \
+        [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

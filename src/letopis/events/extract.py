@@ -369,6 +369,13 @@ class EventExtractor:
                 c.note("decision", "no event: fewer than two countries' office holders")
                 return None
             return heads
+        if frame.animate_target and c.target_roots and all(
+                sent.tokens[r].pos == "NOUN" and sent.tokens[r].feats.get("Animacy") == "Inan" for r in c.target_roots):
+            c.note("decision", "no event: the frame acts on someone, and this is something")
+            return None
+        if any(sent.tokens[k].text == "%" for k in self._phrase(sent, c.source_roots, True)):
+            c.note("decision", "no event: a share of voters or people is a result, not an actor")
+            return None
         if frame.target_kind and not any(a.type == frame.target_kind for a in target):
             c.note("decision", f"no event: the frame needs a named {frame.target_kind} as the one acted upon")
             return None

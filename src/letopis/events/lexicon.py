@@ -35,6 +35,7 @@ class Frame:
     needs: str | None = None  # a word list of the settings one of whose lemmas the sentence must hold
     complement: bool = False  # the trigger must govern an action ("offered to hand over")
     predicative: bool = False  # an animate noun in the instrumental is what the target becomes ("избран президентом")
+    animate_target: bool = False  # the one acted upon is someone, never a thing ("похитил данные" is no abduction)
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +71,7 @@ def _frame(c: dict, alone: bool = False) -> Frame:
         inverse=bool(c.get("inverse", False)), alone=bool(c.get("alone", alone)), state=bool(c.get("state", False)),
         actors=c.get("actors", "pair"), quotes=bool(c.get("quotes", True)), confidence=c.get("confidence"),
         target_kind=c.get("target_kind"), needs=c.get("needs"), complement=bool(c.get("complement", False)),
-        predicative=bool(c.get("predicative", False)),
+        predicative=bool(c.get("predicative", False)), animate_target=bool(c.get("animate_target", False)),
     )
 
 

@@ -123,7 +123,7 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
         for i, lem in enumerate(lemmas):
             if i in taken:
                 continue
-            entries = lex.by_lemma.get(lem, ())
+            entries = sorted(lex.by_lemma.get(lem, ()), key=lambda e: -len(e.rest))  # the longest phrase first
             reflexive = False
             if not entries and lem.endswith(("ся", "сь")) and sent.tokens[i].pos in VERB_POS \
                     and sent.tokens[i].feats.get("Voice") == "Pass":  # "обвиняется", not "пытаться" (Mid)
@@ -321,8 +321,9 @@ def source_light_verb(c: Candidate) -> list[int] | None:
         h = c.sent.tokens[h].head
         if h < 0:
             return None
-    if c.sent.tokens[h].lemma not in word_sets()["light_verbs"]:  # "провела задержание", not "осудила арест"
-        return None
+    lemma = c.sent.tokens[h].lemma
+    if lemma not in word_sets()["light_verbs"] and not (c.frame.symmetric and lemma in word_sets()["speech_verbs"]):
+        return None  # "провела задержание", not "осудила арест"; "рассказал о договорённости с X" is his own
     subj = _first(slots(c.sent, h), "subj")
     if subj:
         c.climbed = True
