@@ -608,6 +608,10 @@ def status_hypothetical(c: Candidate) -> str | None:
             return "hypothetical"
         for k in children(c.sent, g):
             w = c.sent.tokens[k]
+            if base_rel(c.sent, k) == "advcl" and any(
+                    c.sent.tokens[j].lemma in word_sets()["condition_marks"] and base_rel(c.sent, j) == "mark"
+                    for j in children(c.sent, k)):
+                return "hypothetical"  # "Если Сенат примет дело, Руссефф будет отстранена": the consequent
             if w.lemma in hyp and base_rel(c.sent, k) in ("aux", "advmod", "mark", "discourse"):
                 if w.lemma in ("would", "бы") and c.sent.tokens[g].lemma in word_sets()["politeness"]:
                     continue  # "I would like to thank", "хотел бы выразить": politeness, not a condition
