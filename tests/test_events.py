@@ -348,3 +348,9 @@ def test_who_tells_of_an_agreement_with_someone_is_a_side_of_it(pipeline):
     agreed = [e for e in a.events if e.type == "AGREE"]
     assert agreed and {x.name for x in agreed[0].actors} >= {"Petro Poroshenko", "Russia"}, \
         [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_people_named_only_as_taking_part_in_a_protest_are_the_protesters(pipeline):
+    a = pipeline.process("Полиция задержала участников марша в Москве.", published="2019-06-12", language="ru")
+    assert any(x.name == "Protesters" and x.role == "target" for e in a.events if e.type == "COERCE" for x in e.actors), \
+        [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

@@ -519,11 +519,25 @@ class EventExtractor:
             states = [e for e in states if e is not None]
             if states:
                 return _unique([Actor(e.entity_id, e.en, "LOC", "participant", e.country) for e in states])
+        for r in roots:  # "задержание участников марша", "разогнала вышедших на акцию": the protesters
+            if self._at_protest(sent, r):
+                return [self._implied(article, sent, "Protesters", home)]
         for r in roots:
             group = self._group_of_people(article, sent, r, tokens)
             if group is not None:
                 return [group]
         return []
+
+    def _at_protest(self, sent: Sentence, r: int) -> bool:
+        """People the phrase names only as taking part in a protest: "участники марша", "вышедшие на акцию"."""
+        t = sent.tokens[r]
+        if not (t.lemma in word_sets()["participant_nouns"] or t.feats.get("VerbForm") == "Part"
+                or (t.pos == "NOUN" and t.feats.get("Animacy") == "Anim")):
+            return False
+        protest = word_sets()["protest_nouns"]
+        below = [k for k in range(len(sent.tokens)) if sent.tokens[k].head == r] 
+        below += [g for k in below for g in range(len(sent.tokens)) if sent.tokens[g].head == k]
+        return any(sent.tokens[k].lemma in protest for k in below)
 
     def _described(self, article: Article, sent: Sentence, tokens: set[int]) -> Actor | None:
         """An organisation the phrase names only by its kind ("холдинга", "партии", "the company") is the one
