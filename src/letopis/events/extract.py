@@ -304,6 +304,11 @@ class EventExtractor:
             c.status = "occurred"  # the threat is made now
             c.note("threat", "a hostile plan on a condition")
             return "THREATEN", settings()["cameo"]["threat"]  # "will withdraw … unless"
+        if c.status in ("planned", "occurred") and frame.type in words["threat_types"] and \
+                rules.intent(c, frozenset(words["readiness"])):
+            c.status = "occurred"  # "готов закрыть посольство", "prepared to impose martial law"
+            c.note("threat", "readiness for a hostile act is a threat")
+            return "THREATEN", settings()["cameo"]["threat"]
         if c.status == "hypothetical" and frame.type in words["threat_types"]:
             c.status = "occurred"  # "said they would boycott", "may halt mediation if …": a threat, made now
             c.note("threat", "a hostile act the source says it would or may do is a threat")

@@ -528,6 +528,9 @@ def target_named_below(c: Candidate) -> list[int] | None:
     below = subtree(c.sent, c.head, word_sets()["prune"]) - {c.head}
     for r in c.source_roots:
         below -= subtree(c.sent, r)
+    if _passive(c):  # "был отстранён от поста Ахмадинежадом": the agent of a passive is no one acted upon
+        for r in _first(arg_slots(c), "agent", "ins"):
+            below -= subtree(c.sent, r)
     names = [k for k in sorted(below, key=lambda k: abs(k - c.head)) if c.sent.tokens[k].pos == "PROPN"]
     return names[:1] or None
 
@@ -646,9 +649,9 @@ def status_planned(c: Candidate) -> str | None:
     return None
 
 
-def intent(c: Candidate) -> bool:
+def intent(c: Candidate, words: frozenset[str] | None = None) -> bool:
     """The trigger depends on a word of intention ("готов предоставить", "пообещал освободить")."""
-    words = frozenset((settings().get("intent") or {}).get("words") or ())
+    words = words if words is not None else frozenset((settings().get("intent") or {}).get("words") or ())
     return any(c.sent.tokens[g].lemma in words for g in _governors(c)[1:])
 
 
