@@ -219,6 +219,8 @@ class EventExtractor:
         """Who acts: the first source rule that finds a phrase, its actors; in a quotation, "я"/"мы" or no
         subject at all is the speaker."""
         for rule in rules.SOURCE_RULES:
+            if c.frame.reported and rule is not rules.source_reporter:
+                break  # a reported wrong's own subject is the accused, never the accuser
             found = rule(c)
             if found and self._quoted_apart(article, c, found):
                 c.note(rule.__name__, " ".join(c.sent.tokens[r].text for r in found) + " (inside a quotation the trigger is not)")
@@ -235,6 +237,11 @@ class EventExtractor:
                 if source:
                     c.note("source_speaker", source[0].name)
         return source
+
+    def _state_act(self, sent: Sentence, roots: list[int]) -> bool:
+        """The phrase names an act only a state does: an arrest, a charge, a search."""
+        lex = lexicon("ru" if re.search("[а-яё]", sent.text.lower()) else "en")
+        return any(e.frame.state for r in roots for e in lex.by_lemma.get(sent.tokens[r].lemma, ()))
 
     def _quoted_apart(self, article: Article, c: Candidate, roots: list[int]) -> bool:
         """The phrase stands inside a quotation and the trigger outside it: "«Он погиб …», — заявил лидер
@@ -262,6 +269,9 @@ class EventExtractor:
             roots = [r for r in found if r not in c.source_roots]
             if rule is rules.target_place:  # a place stands for its state
                 target = self._city_as_state(article, sent, roots)
+            elif rule is rules.target_reported_subject and self._state_act(sent, roots):
+                state = self._implied(article, sent, "state", home)  # "задержание … неправомерно": the state's act
+                target = [state] if state is not None else []
             else:
                 target = self._actors(article, sent, roots, home, context, exclude=src_tokens, exclude_ids=mine)
             if rule is rules.target_named_below:  # a name further down stands only for a person
@@ -892,7 +902,7 @@ class EventExtractor:
 def _someone(t: Token) -> bool:
     """A phrase head the tagger reads as an animate noun or pronoun: a person or group ("ветви власти" are
     not). Only where the tagger marks animacy (Russian): an English "they" or "forces" says nothing here."""
-    return t.pos in ("NOUN", "PRON") and t.feats.get("Animacy") == "Anim"
+    return t.pos in ("NOUN", "PROPN", "PRON") and t.feats.get("Animacy") == "Anim"
 
 
 def _rule_names(c: Candidate) -> list[str]:

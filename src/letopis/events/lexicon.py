@@ -36,6 +36,7 @@ class Frame:
     complement: bool = False  # the trigger must govern an action ("offered to hand over")
     predicative: bool = False  # an animate noun in the instrumental is what the target becomes ("избран президентом")
     animate_target: bool = False  # the one acted upon is someone, never a thing ("похитил данные" is no abduction)
+    reported: bool = False  # the trigger states what someone says another did: the sayer accuses its subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ def _frame(c: dict, alone: bool = False) -> Frame:
         actors=c.get("actors", "pair"), quotes=bool(c.get("quotes", True)), confidence=c.get("confidence"),
         target_kind=c.get("target_kind"), needs=c.get("needs"), complement=bool(c.get("complement", False)),
         predicative=bool(c.get("predicative", False)), animate_target=bool(c.get("animate_target", False)),
+        reported=bool(c.get("reported", False)),
     )
 
 

@@ -386,8 +386,47 @@ def source_name_before(c: Candidate) -> list[int] | None:
     return [k]
 
 
+def _reporter(c: Candidate) -> int | None:
+    """The verb of saying or believing whose clause holds the trigger: "заявил, что задержание неправомерно"."""
+    i = c.head
+    for _ in range(int(limit("climb"))):
+        if base_rel(c.sent, i) not in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj"):
+            return None
+        i = c.sent.tokens[i].head
+        if i < 0:
+            return None
+        if c.sent.tokens[i].lemma in word_sets()["reporting_verbs"]:
+            return i
+    return None
+
+
+def source_reporter(c: Candidate) -> list[int] | None:
+    """For a reported wrong ("утверждает, что администрация нарушила закон"): who says so."""
+    if not c.frame.reported:
+        return None
+    verb = _reporter(c)
+    for _ in range(int(limit("climb"))):  # "настаивает …, утверждая, что": a gerund's subject is its verb's
+        if verb is None or verb < 0:
+            return None
+        subj = _first(slots(c.sent, verb), "subj")
+        if subj:
+            return subj
+        if base_rel(c.sent, verb) not in ("advcl", "xcomp", "conj"):
+            return None
+        verb = c.sent.tokens[verb].head
+    return None
+
+
+def target_reported_subject(c: Candidate) -> list[int] | None:
+    """For a reported wrong: whose act it is, the trigger's own subject ("администрация нарушила закон",
+    "задержание неправомерно")."""
+    if not c.frame.reported:
+        return None
+    return _first(slots(c.sent, c.head), "subj", "subj_pass") or None
+
+
 SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    source_subject, source_agent, source_genitive_agent, source_light_verb, source_occasion, source_participle_head,
+    source_reporter, source_subject, source_agent, source_genitive_agent, source_light_verb, source_occasion, source_participle_head,
     source_governor, source_name_before)
 
 
@@ -563,7 +602,7 @@ def target_place(c: Candidate) -> list[int] | None:
 
 
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    target_passive_subject, target_passive_nearby, target_addressee, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
+    target_reported_subject, target_passive_subject, target_passive_nearby, target_addressee, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
     target_shared_object, target_of_action, target_linear, target_named_below, target_place)
 
 
