@@ -354,3 +354,10 @@ def test_people_named_only_as_taking_part_in_a_protest_are_the_protesters(pipeli
     a = pipeline.process("Полиция задержала участников марша в Москве.", published="2019-06-12", language="ru")
     assert any(x.name == "Protesters" and x.role == "target" for e in a.events if e.type == "COERCE" for x in e.actors), \
         [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_one_word_one_role_in_a_sentence(pipeline):
+    a = pipeline.process("После указа о помиловании Нетаньяху поблагодарил Путина.", published="2020-01-30",
+                         language="ru")
+    assert not any(x.name == "Benjamin Netanyahu" and x.role == "target" for e in a.events for x in e.actors), \
+        [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

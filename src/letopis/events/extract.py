@@ -18,6 +18,7 @@ from letopis.analyze.morph import lemma
 from letopis.corpus.merge import _compatible
 from letopis.events import rules
 from letopis.events.lexicon import (
+    SYMMETRIC_TYPES,
     confidence,
     generic_actors,
     implied_sides,
@@ -58,6 +59,7 @@ class EventExtractor:
     def __init__(self, kb: KnowledgeBase):
         self.kb = kb
         self.field = "text"  # the field whose sentences are being read: the title first, then the text
+        self.sources_here: set[int] = set()
 
     def __call__(self, article: Article) -> list[Event]:
         return self.run(article)[0]
@@ -83,6 +85,7 @@ class EventExtractor:
             if field == "title":
                 lines.append("[title]")
             quote = next((q for q in article.quotes if q.start - 1 <= sent.start < q.end), None)
+            self.sources_here: set[int] = set()  # words that are already some event's source in this sentence
             # the trigger nearest the root of the parse is the sentence's main event: it comes first
             cands = sorted(rules.find_triggers(sent, s_index, lex),
                            key=lambda c: (len(ancestors(sent, c.head, 50)), c.head))
@@ -108,6 +111,7 @@ class EventExtractor:
                 if ev is None:
                     continue
                 events.append(ev)
+                self.sources_here.update(c.source_roots if ev.type not in SYMMETRIC_TYPES else ())
                 if self._answers(c) and not any(a.role == "target" for a in ev.actors):
                     answering.append(ev)
                 if c.frame.symmetric and len(ev.actors) >= 2:
@@ -266,7 +270,9 @@ class EventExtractor:
             found = rule(c)
             if not found:
                 continue
-            roots = [r for r in found if r not in c.source_roots]
+            # one word, one role: "после указа о помиловании Нетаньяху поблагодарил Путина" (he thanked; he was
+            # not pardoned)
+            roots = [r for r in found if r not in c.source_roots and r not in self.sources_here]
             if rule is rules.target_place:  # a place stands for its state
                 target = self._city_as_state(article, sent, roots)
             elif rule is rules.target_reported_subject and self._state_act(sent, roots):
@@ -401,8 +407,8 @@ class EventExtractor:
             parts = _unique([*source, *target])
             if len(parts) == 1 and frame.mode == "visit":
                 host = self._host(article, sent)
-                if host is not None and host.id != parts[0].id:
-                    parts.append(host)
+                if host is not None and host.id != parts[0].id and host.country != parts[0].country:
+                    parts.append(host)  # a trip inside one's own country visits no one
             if len(parts) < 2 and not (parts and frame.type != "CONSULT" and frame.alone):
                 c.note("decision", "no event: one participant")
                 return None
@@ -953,7 +959,7 @@ def _merge_within(events: list[Event]) -> list[Event]:
         new = [e for e in ev.evidence if e not in same.evidence]  # two triggers of one sentence: one report
         same.evidence.extend(new)
         same.triggers.extend(ev.triggers)
-        if same.date is None and ev.date:
+        if same.date is None and ev.date and DAY.fullmatch(ev.date):  # a year alone may date an earlier act
             same.date, same.date_basis = ev.date, ev.date_basis
         same.location = same.location or ev.location
         same.mode = same.mode or ev.mode
