@@ -361,3 +361,10 @@ def test_one_word_one_role_in_a_sentence(pipeline):
                          language="ru")
     assert not any(x.name == "Benjamin Netanyahu" and x.role == "target" for e in a.events for x in e.actors), \
         [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_an_act_named_as_the_occasion_of_a_clause_befell_its_subject(pipeline):
+    a = pipeline.process("Бывший президент Перу Алан Гарсия скончался во время задержания в Лиме.",
+                         published="2019-04-17", language="ru")
+    assert any(x.name.startswith("Alan Garc") for e in a.events if e.type == "COERCE"
+               for x in e.actors if x.role == "target"), [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

@@ -601,8 +601,25 @@ def target_place(c: Candidate) -> list[int] | None:
     return names[:1] or None
 
 
+def target_occasion_subject(c: Candidate) -> list[int] | None:
+    """An act named as the occasion of a clause, with no one of its own: the clause's subject underwent it
+    ("скончался во время задержания", "was injured during the arrest")."""
+    if not (_is_noun(c) and not c.frame.symmetric and c.frame.type in word_sets()["occasion_target_types"]
+            and in_circumstance(c)):
+        return None
+    i = c.head
+    for _ in range(int(limit("climb"))):
+        i = c.sent.tokens[i].head
+        if i < 0:
+            return None
+        if c.sent.tokens[i].pos in VERB_POS:
+            return _first(slots(c.sent, i), "subj", "subj_pass") or None
+    return None
+
+
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    target_reported_subject, target_passive_subject, target_passive_nearby, target_addressee, target_frame_slots, target_participle_head, target_light_verb, target_content_clause,
+    target_reported_subject, target_passive_subject, target_passive_nearby, target_addressee, target_frame_slots,
+    target_occasion_subject, target_participle_head, target_light_verb, target_content_clause,
     target_shared_object, target_of_action, target_linear, target_named_below, target_place)
 
 
