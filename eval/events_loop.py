@@ -13,6 +13,7 @@ import collections
 import copy
 import hashlib
 import json
+import os
 import pickle
 import sys
 from pathlib import Path
@@ -46,7 +47,9 @@ def analysed(gold: dict, data: Path) -> dict:
         text = (data / g["path"]).read_text(encoding="utf-8")
         out[key] = pipe.run(Document(id=hashlib.sha256(text.encode()).hexdigest(), source=key, text=text))
     CACHE.parent.mkdir(exist_ok=True)
-    CACHE.write_bytes(pickle.dumps({"sig": sig, "articles": out}))
+    tmp = CACHE.with_suffix(f".{os.getpid()}.tmp")
+    tmp.write_bytes(pickle.dumps({"sig": sig, "articles": out}))
+    tmp.replace(CACHE)  # atomic: a loop reading the cache meanwhile sees the old or the new one whole
     return out
 
 

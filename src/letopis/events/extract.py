@@ -450,6 +450,10 @@ class EventExtractor:
         if not (source and target) and missed and frame.type not in word_sets()["one_sided_types"]:
             c.note("decision", "no event: the other side is in the sentence but names no one the text knows")
             return None
+        if not (source and target) and c.language in word_sets()["one_side_known_languages"] and not any(
+                self._political(article, a) for a in [*source, *target]):
+            c.note("decision", "no event: its one side is no state, body, group or office holder")
+            return None
         if unnamed:
             c.note("sides", "one side is there but unnamed")
         return ([Actor(a.id, a.name, a.type, "source", a.country) for a in source[:int(limit("max_sources"))]]
@@ -691,6 +695,22 @@ class EventExtractor:
         if not before:
             return None
         return self._actor(article.entities[max(before, key=lambda m: m.end).entity_id])
+
+    def _political(self, article: Article, a: Actor) -> bool:
+        """A state, an organisation, a generic group (Protesters), a person the knowledge base knows, or one the
+        text names with an office ("President Levy Mwanawasa"): not a name met once, nor "13 people"."""
+        if a.id.startswith("e-group-"):
+            return False
+        if not a.id.startswith("e-per-"):
+            return True
+        titles = word_sets()["office_titles"]
+        text = self._text(article) if self.field == "text" else (article.title or "")
+        for m in article.mentions:
+            if m.entity_id == a.id and m.field == self.field:
+                before = re.findall(r"[\w.-]+", text[max(0, m.start - 60):m.start].lower())[-6:]
+                if any(w.rstrip(".") in titles for w in [*before, *m.text.lower().split()[:2]]):
+                    return True
+        return False
 
     def _gender(self, article: Article, m: Mention) -> str | None:
         """The gender the tagger gives the first word of a person's mention, if it gives one."""

@@ -89,9 +89,9 @@ def lexicon(language: str) -> Lexicon:
         return Lexicon(language)
     classes = yaml.safe_load(path.read_text("utf-8")).get(language) or []
     lex = Lexicon(language)
-    alone = bool((settings().get("alone_default") or {}).get(language, False))
-    for c in classes:
-        frame = _frame(c, alone)
+    default = (settings().get("alone_default") or {}).get(language, False)
+    for c in classes:  # the default is a yes or no, or the types whose events may stand with one side
+        frame = _frame(c, c["type"] in default if isinstance(default, list) else bool(default))
         if frame.name in lex.frames:
             raise ValueError(f"events_{language}.yaml: class {frame.name!r} is defined twice")
         lex.frames[frame.name] = frame
