@@ -484,18 +484,30 @@ def eval_meetings(corpus: str, folder: str) -> None:
 
 
 @eval_group.command("events")
-@click.argument("corpus", type=click.Choice(["plover", "nerel"]))
+@click.argument("corpus", type=click.Choice(["plover", "nerel", "wmt"]))
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--confusion", is_flag=True, help="Print gold type → found type counts.")
 @floor_option
 def eval_events(corpus: str, path: str, confusion: bool, floors: tuple[str, ...]) -> None:
     """Event type accuracy and source/target actor recall on the PLOVER gold standard records (English), or
-    the share of NEREL's interaction triggers that make an event (Russian; --confusion lists the most missed).
+    the share of NEREL's interaction triggers that make an event (Russian; --confusion lists the most missed),
+    or how many events of WMT21 English translations their Russian originals confirm, and the reverse.
 
     Example: letopis eval events plover ../shared/data/PLOVER-GSR/gold_standard_records/PLOVER_GSR_CAMEO.txt
     """
-    from letopis.eval.events import evaluate_plover, nerel_trigger_coverage
+    from letopis.eval.events import cross_language_agreement, evaluate_plover, nerel_trigger_coverage
     from letopis.pipeline import Pipeline
+
+    if corpus == "wmt":
+        agree = cross_language_agreement(Path(path), Pipeline())
+        for lang, other in (("en", "Russian originals"), ("ru", "English translations")):
+            click.echo(f"{lang} events of {agree.pairs} documents confirmed by their {other}: "
+                       f"{agree.confirmed[lang]}/{agree.events[lang]} ({agree.share(lang):.2f})")
+        if confusion:
+            for (lang, kind, ok), n in sorted(agree.by_type.items()):
+                click.echo(f"  {lang} {kind:10} {'confirmed' if ok else 'not confirmed':14} {n}")
+        _floor({"en": agree.share("en"), "ru": agree.share("ru")}, floors)
+        return
 
     if corpus == "nerel":  # NEREL's own interaction triggers: how many make an event
         cov = nerel_trigger_coverage(Path(path), Pipeline())

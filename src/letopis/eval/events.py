@@ -200,3 +200,40 @@ def nerel_trigger_coverage(folder: Path, pipeline) -> TriggerCoverage:
             else:
                 score.missed[fold(text)] += 1
     return score
+
+
+@dataclass
+class CrossAgreement:
+    """Events of translated documents against their originals: one language's events confirmed by the other's."""
+
+    pairs: int = 0
+    events: dict[str, int] = field(default_factory=lambda: {"ru": 0, "en": 0})
+    confirmed: dict[str, int] = field(default_factory=lambda: {"ru": 0, "en": 0})
+    by_type: Counter = field(default_factory=Counter)  # (language, type, confirmed)
+
+    def share(self, language: str) -> float:
+        return self.confirmed[language] / max(1, self.events[language])
+
+
+def cross_language_agreement(path: Path, pipeline, reference: str = "en_refA") -> CrossAgreement:
+    """WMT21 Russian news and their English translations: an event of one is confirmed when the other has one
+    of the same type sharing an actor (or an actor's country). No gold: a proxy for precision where no
+    annotated English news exists, since a translation reports the same events."""
+    out = CrossAgreement()
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        doc = json.loads(line)
+        out.pairs += 1
+        found = {}
+        for language, text in (("ru", doc["ru"]), ("en", doc[reference])):
+            article = pipeline.process(text, language=language)
+            found[language] = [(e.type, {a.id for a in e.actors} | {a.country for a in e.actors if a.country})
+                               for e in article.events]
+        for language, other in (("ru", "en"), ("en", "ru")):
+            for kind, ids in found[language]:
+                ok = any(kind == k and ids & i for k, i in found[other])
+                out.events[language] += 1
+                out.confirmed[language] += ok
+                out.by_type[(language, kind, ok)] += 1
+    return out
