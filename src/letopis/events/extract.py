@@ -60,6 +60,7 @@ class EventExtractor:
         self.kb = kb
         self.field = "text"  # the field whose sentences are being read: the title first, then the text
         self.sources_here: set[int] = set()
+        self.language = "ru"
 
     def __call__(self, article: Article) -> list[Event]:
         return self.run(article)[0]
@@ -73,6 +74,7 @@ class EventExtractor:
         if not lang:
             return [], []
         lex = lexicon(lang)
+        self.language = lang
         events: list[Event] = []
         answering: list[Event] = []  # denials with no one named as the accuser
         lines: list[str] = []
@@ -242,6 +244,10 @@ class EventExtractor:
                     c.note("source_speaker", source[0].name)
         return source
 
+    def _act_noun(self, t: Token) -> bool:
+        """A noun that names an act of the lexicon ("отставка", "арест"): supporting it supports no one."""
+        return t.pos == "NOUN" and any(e.pos == "noun" for e in lexicon(self.language).by_lemma.get(t.lemma, ()))
+
     def _state_act(self, sent: Sentence, roots: list[int]) -> bool:
         """The phrase names an act only a state does: an arrest, a charge, a search."""
         lex = lexicon("ru" if re.search("[а-яё]", sent.text.lower()) else "en")
@@ -273,6 +279,12 @@ class EventExtractor:
             # one word, one role: "после указа о помиловании Нетаньяху поблагодарил Путина" (he thanked; he was
             # not pardoned)
             roots = [r for r in found if r not in c.source_roots and r not in self.sources_here]
+            if roots and rule in (rules.target_frame_slots, rules.target_passive_subject) and (
+                    c.frame.animate_target and all(_thing(sent.tokens[r]) for r in roots)
+                    or c.frame.type == "SUPPORT" and all(self._act_noun(sent.tokens[r]) for r in roots)):
+                c.target_roots = roots  # "похитил данные", "отставка должна быть поддержана": no one's side
+                c.note(rule.__name__, " ".join(sent.tokens[r].text for r in roots) + " (a thing or an act, no one)")
+                return []
             if rule is rules.target_place:  # a place stands for its state
                 target = self._city_as_state(article, sent, roots)
             elif rule is rules.target_reported_subject and self._state_act(sent, roots):
@@ -325,7 +337,8 @@ class EventExtractor:
             c.status = "occurred"  # "готов закрыть посольство", "prepared to impose martial law"
             c.note("threat", "readiness for a hostile act is a threat")
             return "THREATEN", settings()["cameo"]["threat"]
-        if c.status == "hypothetical" and frame.type in words["threat_types"]:
+        if c.status == "hypothetical" and frame.type in words["threat_types"] and not rules.impersonal(c):
+            # "they would boycott", not "его могут убить": a threat has someone who makes it
             c.status = "occurred"  # "said they would boycott", "may halt mediation if …": a threat, made now
             c.note("threat", "a hostile act the source says it would or may do is a threat")
             return "THREATEN", settings()["cameo"]["threat"]
@@ -333,6 +346,10 @@ class EventExtractor:
             c.status = "occurred"
             c.note("intent", f"an expressed intention: {intent_as(frame.type)[0]}")
             return intent_as(frame.type)
+        if frame.name in words["contest_classes"] and any(
+                c.sent.tokens[r].lemma in words["accusation_nouns"] for r in rules.arg_slots_roots(c)):
+            c.note("contest", "contesting charges is rejecting them")
+            return "REJECT", settings()["cameo"]["refusal"]
         if c.status == "negated" and negated_as(frame.type):
             c.status = "occurred"
             c.note("negated_as", f"a refusal: {negated_as(frame.type)}")
@@ -390,8 +407,7 @@ class EventExtractor:
                 c.note("decision", "no event: fewer than two countries' office holders")
                 return None
             return heads
-        if frame.animate_target and c.target_roots and all(
-                sent.tokens[r].pos == "NOUN" and sent.tokens[r].feats.get("Animacy") == "Inan" for r in c.target_roots):
+        if frame.animate_target and c.target_roots and all(_thing(sent.tokens[r]) for r in c.target_roots):
             c.note("decision", "no event: the frame acts on someone, and this is something")
             return None
         if any(sent.tokens[k].text == "%" for k in self._phrase(sent, c.source_roots, True)):
@@ -438,7 +454,7 @@ class EventExtractor:
             return None
         # an unnamed doer ("двое молодых людей угрожали президенту") still makes the event; a thing does not
         # ("ей грозит импичмент": the impeachment threatens no one)
-        unnamed = not source and bool(target) and any(
+        unnamed = not source and bool(target) and frame.type in word_sets()["one_sided_types"] and any(
             sent.tokens[r].pos == "PRON" or sent.tokens[r].feats.get("Animacy") == "Anim" for r in c.source_roots)
         if not (source and target) and not frame.alone and not unnamed:
             c.note("decision", "no event: the frame needs both sides")
@@ -594,7 +610,8 @@ class EventExtractor:
         "Назарбаев уволил зятя" above "уволит своего зятя Тимура Кулибаева")."""
         head = sent.tokens[root]
         words = word_sets()
-        if head.pos != "NOUN" or head.feats.get("Animacy") != "Anim" or head.lemma in generic_actors() \
+        if head.pos != "NOUN" or head.feats.get("Animacy") != "Anim" or head.feats.get("Number") == "Plur" \
+                or head.lemma in generic_actors() \
                 or head.lemma in words["not_actors"] or head.lemma in words["state_bodies"]:
             return None
         found: set[str] = set()
@@ -925,6 +942,11 @@ class EventExtractor:
         return sorted(k for k, words in topic_lexicon().items() if lem & words)
 
 
+def _thing(t: Token) -> bool:
+    """An inanimate common noun: "данные", "информацию"."""
+    return t.pos == "NOUN" and t.feats.get("Animacy") == "Inan"
+
+
 def _someone(t: Token) -> bool:
     """A phrase head the tagger reads as an animate noun or pronoun: a person or group ("ветви власти" are
     not). Only where the tagger marks animacy (Russian): an English "they" or "forces" says nothing here."""
@@ -963,6 +985,8 @@ def _same(a: Event, b: Event) -> bool:
     def agree(x: set[str], y: set[str]) -> bool:
         return not x or not y or bool(x & y)
 
+    if not (sa or ta or sb or tb):  # unnamed groups only: one report when they are the same groups
+        return {(x.id, x.role) for x in a.actors} == {(x.id, x.role) for x in b.actors}
     return agree(sa, sb) and agree(ta, tb) and bool(sa & sb or ta & tb)
 
 
