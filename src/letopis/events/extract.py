@@ -346,6 +346,10 @@ class EventExtractor:
             c.status = "occurred"
             c.note("intent", f"an expressed intention: {intent_as(frame.type)[0]}")
             return intent_as(frame.type)
+        if frame.reported and c.status == "negated":
+            c.status = "occurred"  # "заявила, что в этом нет ничего противозаконного": a denial
+            c.note("negated_as", "a wrong one says was not done: a denial")
+            return "REJECT", settings()["cameo"]["refusal"]
         if frame.name in words["contest_classes"] and any(
                 c.sent.tokens[r].lemma in words["accusation_nouns"] for r in rules.arg_slots_roots(c)):
             c.note("contest", "contesting charges is rejecting them")

@@ -94,8 +94,8 @@ def _pos_fits(t, pos: str) -> bool:
         if t.feats.get("VerbForm") == "Part" and t.rel.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "nmod"):
             return False  # "протестующие", "подозреваемых": a participle standing for people is an actor
         return t.pos in VERB_POS or (t.pos == "ADJ" and t.feats.get("VerbForm") == "Part")
-    if pos == "noun":
-        return t.pos in NOUN_POS
+    if pos == "noun":  # a predicate adverb too: "задержание неправомерно"
+        return t.pos in NOUN_POS or (t.pos == "ADV" and t.rel.split(":")[0] in ("root", "ccomp", "xcomp", "conj"))
     return True
 
 
@@ -389,8 +389,8 @@ def source_name_before(c: Candidate) -> list[int] | None:
 def _reporter(c: Candidate) -> int | None:
     """The verb of saying or believing whose clause holds the trigger: "заявил, что задержание неправомерно"."""
     i = c.head
-    for _ in range(int(limit("climb"))):
-        if base_rel(c.sent, i) not in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj"):
+    for _ in range(int(limit("report_climb"))):
+        if base_rel(c.sent, i) not in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj", "acl"):
             return None
         i = c.sent.tokens[i].head
         if i < 0:
