@@ -145,6 +145,8 @@ def _ru_sentence(entry) -> str:
         return form.word if form else verb
 
     words = [entry.lemma, *entry.rest]
+    if entry.pos == "noun" and not entry.rest and analyzer().parse(entry.lemma)[0].tag.POS == "ADVB":
+        return f"Решение министра было {entry.lemma}."  # a predicate adverb: "задержание неправомерно"
     if entry.pos == "verb" or (entry.pos == "phrase" and any(p.tag.POS == "INFN" for p in analyzer().parse(words[0]))):
         return f"Министр {past(words[0])} {' '.join(words[1:]) or 'делегацию'}."
     return f"{' '.join(words).capitalize()} состоялось вчера."
