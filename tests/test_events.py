@@ -370,3 +370,19 @@ def test_an_act_named_as_the_occasion_of_a_clause_befell_its_subject(pipeline):
                          published="2019-04-17", language="ru")
     assert any(x.name.startswith("Alan Garc") for e in a.events if e.type == "COERCE"
                for x in e.actors if x.role == "target"), [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    ("Кроме того, США и России запрещается развёртывать ядерное оружие за пределами своей территории.", "COERCE"),
+    ("Власти провели операцию, чтобы задержать подозреваемых.", "COERCE"),
+    ("Янукович не обсуждал с Путиным возможность ввода российских войск на Украину.", "MOBILIZE"),
+])
+def test_norms_purposes_and_topics_are_no_events(pipeline, sentence, absent):
+    a = pipeline.process(sentence, published="2017-02-01", language="ru")
+    assert absent not in {e.type for e in a.events}, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_a_trip_made_to_do_something_does_it(pipeline):
+    a = pipeline.process("В августе 2008 года президент Эстонии Тоомас Хендрик Ильвес летал в Тбилиси, чтобы поддержать "
+                         "Михаила Саакашвили.", published="2011-08-30", language="ru")
+    assert "SUPPORT" in {e.type for e in a.events}, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

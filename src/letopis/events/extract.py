@@ -206,6 +206,12 @@ class EventExtractor:
         if quote is not None and not frame.quotes:
             c.note("decision", "no event: inside a quotation")
             return False
+        if c.reflexive and sent.tokens[c.head].lemma in word_sets()["norm_verbs"]:
+            c.note("decision", "no event: a norm, not an act ('запрещается развёртывать')")
+            return False
+        if self._purpose(c):
+            c.note("decision", "no event: what a purpose clause aims at is not done ('чтобы поймать его')")
+            return False
         if frame.complement and not any(t.head == c.head and t.rel in ("xcomp", "ccomp") for t in sent.tokens):
             c.note("decision", "no event: the trigger governs no action")
             return False
@@ -243,6 +249,21 @@ class EventExtractor:
                 if source:
                     c.note("source_speaker", source[0].name)
         return source
+
+    def _purpose(self, c: Candidate) -> bool:
+        """The trigger stands in a purpose clause ("чтобы X", "in order to X") hanging off another verb."""
+        marks = word_sets()["purpose_marks"]
+        i = c.head
+        for _ in range(int(limit("climb"))):
+            if rel(c.sent, i).split(":")[0] == "advcl":  # a trip made to do it does it: "летал в Тбилиси, чтобы поддержать"
+                above = c.sent.tokens[i].head
+                if above >= 0 and c.sent.tokens[above].lemma in word_sets()["travel_verbs"]:
+                    return False
+                return any(c.sent.tokens[k].lemma in marks and c.sent.tokens[k].head == i for k in range(len(c.sent.tokens)))
+            i = c.sent.tokens[i].head
+            if i < 0:
+                return False
+        return False
 
     def _act_noun(self, t: Token) -> bool:
         """A noun that names an act of the lexicon ("отставка", "арест"): supporting it supports no one."""
@@ -447,7 +468,7 @@ class EventExtractor:
         source = [a for a in source if a is not None]
         c.impersonal = rules.impersonal(c)
         unsaid_agent = c.impersonal or (rules._passive(c) and not c.source_roots)
-        if not source and (target or c.unnamed_target) and (
+        if not source and not any(_someone(sent.tokens[r]) for r in c.source_roots) and (target or c.unnamed_target) and (
                 frame.state or (unsaid_agent and frame.type in word_sets()["state_when_unsaid"])):
             state = self._place_state(article, sent) or home
             if state is not None and state.id not in {a.id for a in target}:

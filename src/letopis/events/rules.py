@@ -739,9 +739,11 @@ def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
         return True  # "объявила о розыске в связи с убийством": the ground of another act
     if (base_rel(c.sent, c.head) == "obl" and case(c.sent, c.head) == "Loc" and c.frame.symmetric) or in_circumstance(c):
         return False  # "в телефонном разговоре пригласил", "во время встречи": the circumstance, not the content
+    topics = word_sets()["topic_words"]
     for o in others:
-        if o is c or (o.frame.type not in word_sets()["content_types"] and not _is_noun(o)):
-            continue
+        if o is c or (o.frame.type not in word_sets()["content_types"] and not _is_noun(o)
+                      and o.sent.tokens[o.head].lemma not in topics):
+            continue  # "не обсуждал с Путиным возможность ввода войск": what was discussed did not happen
         if c.head in subtree(c.sent, o.head) and c.head != o.head and o.head in ancestors(c.sent, c.head, int(limit("climb"))):
             return True
     return False
