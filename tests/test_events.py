@@ -386,3 +386,11 @@ def test_a_trip_made_to_do_something_does_it(pipeline):
     a = pipeline.process("В августе 2008 года президент Эстонии Тоомас Хендрик Ильвес летал в Тбилиси, чтобы поддержать "
                          "Михаила Саакашвили.", published="2011-08-30", language="ru")
     assert "SUPPORT" in {e.type for e in a.events}, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_a_bare_body_is_named_as_its_states_and_is_one_side_with_it(pipeline):
+    a = pipeline.process("Сенат США обсудил договор. Сенат ратифицировал договор с Россией.", published="2010-12-22",
+                         language="ru")
+    got = [(e.type, {(x.name, x.role) for x in e.actors}) for e in a.events]
+    assert not any(t == "CONSULT" for t, _ in got), got
+    assert any(t == "SUPPORT" and ("United States Senate", "source") in sides for t, sides in got), got

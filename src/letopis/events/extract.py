@@ -34,7 +34,7 @@ from letopis.events.lexicon import (
 from letopis.events.rules import Candidate
 from letopis.events.tree import ancestors, case_marker, rel, subtree
 from letopis.link.kb import KnowledgeBase, slug
-from letopis.link.names import transliterate
+from letopis.link.names import genitive, transliterate
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence, Token
 
 
@@ -450,6 +450,12 @@ class EventExtractor:
                 host = self._host(article, sent)
                 if host is not None and host.id != parts[0].id and host.country != parts[0].country:
                     parts.append(host)  # a trip inside one's own country visits no one
+            # a body and its own state are one side: "Сенат США обсудил договор" is no meeting
+            own = [p for p in parts if not (p.type == "LOC" and any(q.type == "ORG" and q.country == p.country
+                                                                   for q in parts))]
+            if len(own) < 2 and len(parts) >= 2:
+                c.note("decision", "no event: a body and its own state are one participant")
+                return None
             if len(parts) < 2 and not (parts and frame.type != "CONSULT" and frame.alone):
                 c.note("decision", "no event: one participant")
                 return None
@@ -785,10 +791,24 @@ class EventExtractor:
                     break
         if country is None and len(words) == 1:  # "правительство", "сенат" alone: the state the text is about
             state = self._home_state(article)
-            return [a, Actor(state.id, state.name, "LOC", a.role, state.country)] if state else [a]
+            if state is None:
+                return [a]
+            return [self._body_of(a, state), Actor(state.id, state.name, "LOC", a.role, state.country)]
         if country is None:  # "Королевская конная полиция": some state's body, not necessarily the text's
             return [a]
         return [a, self._state(country.country, a.role)]
+
+    def _body_of(self, a: Actor, state: Actor) -> Actor:
+        """A bare body ("Сенат", "парламент") named as the state's: the knowledge base's body ("Сенат США" is
+        the United States Senate) or the body with its state in the genitive ("парламент Японии")."""
+        country = self.kb.country(state.country)
+        if country is None or not re.search("[А-Яа-яЁё]", a.name):
+            return a
+        name = f"{a.name} {genitive(country.ru)}"
+        found = self.kb.find(name, "ORG")
+        if found:
+            return Actor(found[0].entity_id, found[0].en, "ORG", a.role, found[0].country or state.country)
+        return Actor(a.id, name, a.type, a.role, state.country)
 
     def _home_state(self, article: Article) -> Actor | None:
         """The state the article happens in: the outlet's or dateline's, else the country its places belong

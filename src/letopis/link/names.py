@@ -233,3 +233,14 @@ def _inflectable(word: str) -> tuple[tuple, str, str]:
     if tail and last[:1].islower() == first[:1].islower():  # "Свято-Введенского": the adjective ends the word
         return tail, head + "-", ""
     return parses(first.lower()), "", "-" + rest  # "правда-Тамбов": the noun begins it
+
+
+def genitive(name: str) -> str:
+    """A place's name in the genitive, word by word where pymorphy knows the words ("Япония" → "Японии",
+    "Соединённые Штаты" → "Соединённых Штатов"; "США" stays)."""
+    out = []
+    for word in name.split():
+        readings = [p for p in parses(word.lower()) if p.tag.case == "nomn"]
+        form = readings[0].inflect({"gent"}) if readings and not word.isupper() else None
+        out.append(_match_case(word, form.word) if form else word)
+    return " ".join(out)
