@@ -394,3 +394,10 @@ def test_a_bare_body_is_named_as_its_states_and_is_one_side_with_it(pipeline):
     got = [(e.type, {(x.name, x.role) for x in e.actors}) for e in a.events]
     assert not any(t == "CONSULT" for t, _ in got), got
     assert any(t == "SUPPORT" and ("United States Senate", "source") in sides for t, sides in got), got
+
+
+def test_a_states_act_at_or_over_a_protest_is_done_to_the_protesters(pipeline):
+    a = pipeline.process("В Москве на акции задержали 39 человек. СК возбудил уголовное дело в связи с акцией протеста.",
+                         published="2019-07-28", language="ru")
+    targets = {(e.type, x.name) for e in a.events for x in e.actors if x.role == "target"}
+    assert ("ACCUSE", "Protesters") in targets, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

@@ -324,6 +324,12 @@ class EventExtractor:
             if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
                 c.unnamed_target = True
                 c.missed_side = c.missed_side or any(_someone(sent.tokens[r]) for r in roots)
+        # "задержали 39 человек на акции", "возбудил дело в связи с акцией протеста": a state's act at or over a
+        # protest, with no one else named, is done to the protesters
+        if not c.frame.inverse and c.frame.type in word_sets()["state_when_unsaid"] | {"ASSAULT"} \
+                and self._at_scene_of_protest(c):
+            c.note("target_protest", "the protest it was done at or over")
+            return [self._implied(article, sent, "Protesters", home)]
         # "ушло в отставку после массовых протестов": who pressed for a yielding is who it yields to
         pressed = pressure_actors() if c.frame.needs else {}
         by = next((pressed[t.lemma] for k, t in enumerate(sent.tokens) if t.lemma in pressed and k not in c.tokens), None)
@@ -599,6 +605,14 @@ class EventExtractor:
             if group is not None:
                 return [group]
         return []
+
+    def _at_scene_of_protest(self, c: Candidate) -> bool:
+        """A protest noun in the trigger's own clause, as where or why: "на акции", "в связи с акцией протеста"."""
+        protest = word_sets()["protest_nouns"]
+        sent = c.sent
+        clause = subtree(sent, c.head, word_sets()["prune"])
+        return any(sent.tokens[k].lemma in protest and rel(sent, k).split(":")[0] in ("obl", "nmod")
+                   for k in clause if k not in c.tokens)
 
     def _at_protest(self, sent: Sentence, r: int) -> bool:
         """People the phrase names only as taking part in a protest: "участники марша", "вышедшие на акцию"."""

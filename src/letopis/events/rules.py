@@ -184,6 +184,8 @@ def slots(sent: Sentence, i: int) -> list[tuple[str, int]]:
             out.extend(("agent", g) for g in children(sent, c) if base_rel(sent, g) == "pobj")
         elif r == "poss":
             out.append(("poss", c))
+        elif r == "det" and lem in ("его", "ее", "её", "их") and sent.tokens[i].pos == "NOUN":
+            out.append(("gen", c))  # "о её импичменте", "потребовал его отставки": as "импичмент Руссефф"
         elif r == "prep":  # English: the preposition hangs from the word, its object from the preposition
             for g in children(sent, c):
                 if base_rel(sent, g) == "pobj":
