@@ -401,3 +401,17 @@ def test_a_states_act_at_or_over_a_protest_is_done_to_the_protesters(pipeline):
                          published="2019-07-28", language="ru")
     targets = {(e.type, x.name) for e in a.events for x in e.actors if x.role == "target"}
     assert ("ACCUSE", "Protesters") in targets, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_a_rally_in_support_of_someone_supports_him(pipeline):
+    a = pipeline.process("В Баня-Луке прошёл митинг в поддержку генерала Ратко Младича.", published="2011-05-29",
+                         language="ru")
+    got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
+    assert ("SUPPORT", "Ratko Mladić", "target") in got and not any(t == "PROTEST" for t, _, _ in got), got
+
+
+def test_a_government_that_resigns_is_its_heads_resignation(pipeline):
+    a = pipeline.process("Премьер-министр Болгарии Бойко Борисов выступил в парламенте. Болгарское правительство "
+                         "уходит в отставку после массовых протестов.", published="2013-02-20", language="ru")
+    sources = {x.name for e in a.events if e.type == "CONCEDE" for x in e.actors if x.role == "source"}
+    assert "Boyko Borisov" in sources, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

@@ -250,6 +250,19 @@ class EventExtractor:
                     c.note("source_speaker", source[0].name)
         return source
 
+    def _head_of_government(self, article: Article) -> Actor | None:
+        """The one person the text names as head of government ("премьер-министр Бойко Борисов")."""
+        titles = word_sets()["head_of_government_titles"]
+        found = {}
+        for m in article.mentions:
+            if m.type != "PER" or m.entity_id not in article.entities:
+                continue
+            text = self._text(article) if m.field == "text" else (article.title or "")
+            before = text[max(0, m.start - 40):m.start].lower()
+            if any(re.search(rf"{re.escape(t)}[\w-]*\s+(\w+\s+)?$", before) for t in titles):
+                found[m.entity_id] = article.entities[m.entity_id]
+        return self._actor(next(iter(found.values()))) if len(found) == 1 else None
+
     def _purpose(self, c: Candidate) -> bool:
         """The trigger stands in a purpose clause ("чтобы X", "in order to X") hanging off another verb."""
         marks = word_sets()["purpose_marks"]
@@ -359,6 +372,10 @@ class EventExtractor:
             c.status = "occurred"  # the threat is made now
             c.note("threat", "a hostile plan on a condition")
             return "THREATEN", settings()["cameo"]["threat"]  # "will withdraw … unless"
+        if frame.type == "PROTEST" and any(c.sent.tokens[k].lemma in words["support_marks"]
+                                           for k in subtree(c.sent, c.head, words["prune"]) if k not in c.tokens):
+            c.note("support_rally", "a rally in support of someone supports him")
+            return "SUPPORT", settings()["cameo"]["support_rally"]  # "митинг в поддержку генерала Младича"
         if c.status in ("planned", "occurred") and frame.type in words["threat_types"] and \
                 rules.intent(c, frozenset(words["readiness"])):
             c.status = "occurred"  # "готов закрыть посольство", "prepared to impose martial law"
@@ -509,6 +526,13 @@ class EventExtractor:
             return None
         if unnamed:
             c.note("sides", "one side is there but unnamed")
+        if frame.type == "CONCEDE" and any(a.type == "ORG" and a.name.lower().startswith(("правительств", "кабинет",
+                                                                                         "government", "cabinet"))
+                                            for a in source):
+            head = self._head_of_government(article)  # "Болгарское правительство уходит в отставку": Borisov's
+            if head is not None and head.id not in {a.id for a in source}:
+                source = [head, *source]
+                c.note("source_head", f"{head.name} (the head of the government)")
         return ([Actor(a.id, a.name, a.type, "source", a.country) for a in source[:int(limit("max_sources"))]]
                 + [Actor(a.id, a.name, a.type, "target", a.country) for a in target[:int(limit("max_targets"))]])
 
