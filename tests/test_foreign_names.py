@@ -74,3 +74,8 @@ def test_a_long_vowel_before_a_final_consonant_takes_a_silent_e():
 def test_a_two_letter_word_is_not_taken_for_a_longer_name_cut_short():
     from letopis.link.foreign import romanize
     assert not (romanize("Ар Келли") or "").startswith("Ara")
+
+
+def test_an_english_surname_in_onz_is_written_with_its_e():
+    from letopis.link.foreign import romanize
+    assert romanize("Джеймс Джонс") == "James Jones"

@@ -163,3 +163,8 @@ def test_an_initial_glued_to_a_surname_is_the_person_named_in_full(pipeline):
     names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
     assert names["А.Кудрина"] == names["Алексей Кудрин"], names
     assert names["М.Ахмадинежадом"].endswith("Ahmadinejad") or names["М.Ахмадинежадом"].endswith("Akhmadinezhad"), names
+
+
+def test_a_first_name_before_a_surname_that_shows_no_case_stays_as_written(pipeline):
+    a = pipeline.process("Министром экономики стал Акира Амари.", published="2012-12-26", language="ru")
+    assert {m.entity_name for m in a.mentions if m.type == "PER"} == {"Akira Amari"}

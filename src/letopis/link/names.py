@@ -122,7 +122,9 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
         if case in (None, "Nom") and re.search("[А-Яа-яЁё]", word) and not word.isupper():
             named = [p for p in parses(word.lower()) if p.tag.grammemes & NAME_TAGS and p.is_known
                      and "Fixd" not in p.tag.grammemes and p.tag.number == "sing"]
-            if named and not any(p.tag.case == "nomn" for p in named):  # the tagger missed an oblique case
+            if named and not any(p.tag.case == "nomn" for p in named) and not (
+                    i < len(words) - 1 and _indeclinable(words[-1][0])):  # the tagger missed an oblique case
+                # (not before a surname that shows no case: "Акира Амари" is not the genitive of Акир)
                 case = {"gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}.get(named[0].tag.case)
             elif (not named and i == len(words) - 1 > 0 and re.search("[бвгдзклмнпрстфхцчшщ]ы$", word.lower())
                   and not any(p.is_known for p in parses(word.lower()))):
@@ -168,7 +170,8 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
             elif case == "Ins" and want_gender != "masc" and low.endswith(("ой", "ей")) and i < len(words) - 1 \
                     and len(low) > 4 and not any(p.is_known and "Name" in p.tag.grammemes for p in readings):
                 done.append(part[:-2] + ("а" if low.endswith("ой") else "я"))  # "с матерью Яффой" → Яффа
-            elif want_gender == "masc" and ending and low[-len(ending) - 1] not in VOWELS:
+            elif want_gender == "masc" and ending and low[-len(ending) - 1] not in VOWELS and not (
+                    i < len(words) - 1 and _indeclinable(words[-1][0])):  # "Акира Амари": no case to undo
                 stem = part[: -len(ending)]
                 if ending in ("я", "ю", "ем", "ём") and low[-len(ending) - 1] in "лнрдтсзмбвпкгх":
                     stem += "ь"  # a soft stem: Бесселю → Бессель
@@ -244,3 +247,9 @@ def genitive(name: str) -> str:
         form = readings[0].inflect({"gent"}) if readings and not word.isupper() else None
         out.append(_match_case(word, form.word) if form else word)
     return " ".join(out)
+
+
+def _indeclinable(word: str) -> bool:
+    """A foreign surname that does not decline ("Амари", "Абэ", "Гарсиа"): it shows no case."""
+    low = word.lower()
+    return low[-1:] in "иеоуюэ" and not any(p.is_known for p in parses(low)[:1])
