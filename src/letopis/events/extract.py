@@ -212,7 +212,8 @@ class EventExtractor:
         if self._purpose(c):
             c.note("decision", "no event: what a purpose clause aims at is not done ('чтобы поймать его')")
             return False
-        if frame.complement and not any(t.head == c.head and t.rel in ("xcomp", "ccomp") for t in sent.tokens):
+        if frame.complement and not any(t.head in c.tokens and t.rel.split(":")[0] in ("xcomp", "ccomp", "acl")
+                                        for t in sent.tokens):
             c.note("decision", "no event: the trigger governs no action")
             return False
         if frame.type == "REQUEST" and any(t.head == c.head or sent.tokens[t.head].head == c.head
@@ -221,6 +222,10 @@ class EventExtractor:
             c.note("decision", "no event: a question, not a request ('asked whether')")
             return False
         own = set(c.tokens)  # the trigger's own words are no evidence of what it needs ("отставка" for "подать в отставку")
+        # nor is what another clause says: "подал в отставку, заявив, что страна, столкнувшаяся с протестами, …"
+        for k, t in enumerate(sent.tokens):
+            if t.rel.split(":")[0] in ("ccomp", "acl", "parataxis") and c.head not in subtree(sent, k):
+                own |= subtree(sent, k)
         if frame.needs and not {t.lemma for k, t in enumerate(sent.tokens) if k not in own} & needed(frame.needs):
             c.note("decision", f"no event: the sentence has no word of {frame.needs}")
             return False
@@ -741,9 +746,11 @@ class EventExtractor:
         if sent.tokens[verb].rel.split(":")[0] not in ("ccomp", "xcomp", "advcl", "conj", "parataxis"):
             return None
         above = sent.tokens[verb].head
+        want = sent.tokens[i].feats.get("Gender")
         subj = [k for k, t in enumerate(sent.tokens) if t.head == above and t.rel.startswith("nsubj") and k != i
-                and t.pos != "PRON"]
-        return subj[0] if subj else None
+                and t.pos != "PRON" and t.feats.get("Animacy") != "Inan"
+                and not (want and t.feats.get("Gender") and t.feats.get("Gender") != want)]
+        return subj[0] if subj else None  # "Предложение стало неожиданностью … и он ответил": not the proposal
 
     def _city_as_state(self, article: Article, sent: Sentence, roots: list[int]) -> list[Actor]:
         """A capital or city that is itself the argument stands for its state: "Berlin rejected", "Москва

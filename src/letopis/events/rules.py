@@ -569,6 +569,10 @@ def target_named_below(c: Candidate) -> list[int] | None:
     below = subtree(c.sent, c.head, word_sets()["prune"]) - {c.head}
     for r in c.source_roots:
         below -= subtree(c.sent, r)
+    if c.frame.type == "ACCUSE":  # "обвинил в убийстве Салеха мятежников": the charge names the victim, not the accused
+        for s, r in arg_slots(c):
+            if s in ("в", "за"):
+                below -= subtree(c.sent, r)
     if _passive(c):  # "был отстранён от поста Ахмадинежадом": the agent of a passive is no one acted upon
         for r in _first(arg_slots(c), "agent", "ins"):
             below -= subtree(c.sent, r)
@@ -734,9 +738,9 @@ def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
         return False
     if not _is_noun(c):
         h, r = c.sent.tokens[c.head].head, rel(c.sent, c.head)
-        return any(o.head == h and o is not c and (
+        return any((o.head == h or h in o.tokens) and o is not c and (
             r == "xcomp" and o.frame.type in word_sets()["content_types"]
-            or r == "ccomp" and o.frame.type in word_sets()["unreal_content_types"]) for o in others)
+            or r in ("ccomp", "acl") and o.frame.type in word_sets()["unreal_content_types"]) for o in others)
     if in_reason(c):
         return True  # "объявила о розыске в связи с убийством": the ground of another act
     if (base_rel(c.sent, c.head) == "obl" and case(c.sent, c.head) == "Loc" and c.frame.symmetric) or in_circumstance(c):
