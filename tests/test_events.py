@@ -415,3 +415,12 @@ def test_a_government_that_resigns_is_its_heads_resignation(pipeline):
                          "уходит в отставку после массовых протестов.", published="2013-02-20", language="ru")
     sources = {x.name for e in a.events if e.type == "CONCEDE" for x in e.actors if x.role == "source"}
     assert "Boyko Borisov" in sources, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_words_after_a_lead_in_line_are_the_speakers_and_condolences_to_a_family_go_to_its_dead(pipeline):
+    text = ("Смерть Алана Гарсии\n\nДействующий президент Перу Мартин Вискарра написал в Twitter:\n"
+            "Подавлен кончиной бывшего президента Алана Гарсии. Мои соболезнования его семье и близким.")
+    a = pipeline.process(text, published="2019-04-17", language="ru")
+    assert a.quotes and a.quotes[0].speaker_name == "Martin Vizcarra"
+    got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
+    assert {("SUPPORT", "Martin Vizcarra", "source"), ("SUPPORT", "Alan Garcia", "target")} <= got, got

@@ -613,6 +613,14 @@ class EventExtractor:
                 return [state] if state is not None else []
             if lem in words["context_nouns"] and context:
                 return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
+        for r in roots:  # "соболезнования его семье", "вдове Немцова": condolences to a family go to its dead
+            if sent.tokens[r].lemma in words["kin_nouns"]:
+                for k in sorted(tokens):
+                    t = sent.tokens[k]
+                    if t.head == r and t.lemma in words["personal_pronouns"] | {"его", "ее", "её"}:
+                        person = self._antecedent(article, sent, k, exclude_ids)
+                        if person is not None:
+                            return [person]
         described = self._described(article, sent, tokens)  # "руководителей холдинга": the holding named before
         if described is not None:
             return [described]

@@ -38,10 +38,21 @@ def _speaker(window: str, base: int, mentions: list[Mention]) -> Mention | None:
     return next((m for m in inside if m.type == "PER"), inside[0] if inside else None)
 
 
+# "Мартин Вискарра написал в Twitter:" and a paragraph of his words on the next line, with no quotation marks
+LEAD_IN = re.compile(rf"(?m)^(?P<who>[^.\n«»]{{2,120}}?)\s+(?:{SPEECH_RU}|написал\w*|{SPEECH_EN}|wrote|tweeted)"
+                     rf"(?:\s+в\s+\S+|\s+(?:on|in)\s+\S+)?\s*:\s*\n(?P<q>[^«»\"“\n][^\n]{{20,}})")
+
+
 def find_quotes(article: Article) -> list[Quote]:
-    """Quotes of five words or more, each with the speaker named next to it (or None)."""
+    """Quotes of five words or more, each with the speaker named next to it (or None): in quotation marks,
+    or a paragraph right after a line that ends "X написал в Twitter:"."""
     text = article.text
     out: list[Quote] = []
+    for m in LEAD_IN.finditer(text):
+        speaker = _speaker(m.group("who"), m.start("who"), article.mentions)
+        if speaker is not None and len(m.group("q").split()) >= 5:
+            out.append(Quote(start=m.start("q"), end=m.end("q"), text=m.group("q"), speaker_id=speaker.entity_id,
+                             speaker_name=speaker.entity_name))
     for s, e in quote_spans(text):
         inner = text[s:e].strip().rstrip(",")
         if len(inner.split()) < 5:
@@ -63,9 +74,11 @@ def find_quotes(article: Article) -> list[Quote]:
                 who = b.group("who") or b.group("who2")
                 base = line_start + (b.start("who") if b.group("who") else b.start("who2"))
                 speaker = _speaker(who, base, article.mentions)
+        if any(q.start <= s < q.end for q in out):
+            continue  # inside a lead-in quote already found
         out.append(Quote(
             start=s, end=e, text=text[s:e],
             speaker_id=speaker.entity_id if speaker else None,
             speaker_name=speaker.entity_name if speaker else None,
         ))
-    return out
+    return sorted(out, key=lambda q: q.start)

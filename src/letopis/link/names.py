@@ -164,6 +164,8 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
                 done.append(part[:-1] + "а")  # Маехары → Маехара (an accusative here is the tagger's slip)
             elif want_gender == "femn" and case in ("Dat", "Loc") and low.endswith(("не", "ле", "ре", "ии")) and i == 0:
                 done.append(part[:-1] + ("я" if low.endswith("ии") else "а"))  # Наине → Наина
+            elif case in ("Gen", "Dat", "Loc") and low.endswith("ии") and len(low) > 4:
+                done.append(part[:-1] + "я")  # a name in -ия of either gender: "Алана Гарсии" → Гарсия
             elif want_gender == "femn" and case == "Acc" and low.endswith(("у", "ю")) and i < len(words) - 1 \
                     and len(low) > 3:
                 done.append(part[:-1] + ("а" if low.endswith("у") else "я"))  # an unknown first name: Нааму → Наама
