@@ -168,3 +168,9 @@ def test_an_initial_glued_to_a_surname_is_the_person_named_in_full(pipeline):
 def test_a_first_name_before_a_surname_that_shows_no_case_stays_as_written(pipeline):
     a = pipeline.process("Министром экономики стал Акира Амари.", published="2012-12-26", language="ru")
     assert {m.entity_name for m in a.mentions if m.type == "PER"} == {"Akira Amari"}
+
+
+def test_a_known_foreign_place_in_an_oblique_case_is_found(pipeline):
+    a = pipeline.process("Его задержали близ Газиантепа. В Ньюарке прошёл митинг.", published="2015-07-28", language="ru")
+    assert {(m.text, m.entity_name) for m in a.mentions if m.type == "LOC"} >= {("Газиантепа", "Gaziantep"),
+                                                                                 ("Ньюарке", "Newark")}

@@ -56,6 +56,9 @@ def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language
                     i + 1 < len(toks) and toks[i + 1].text[:1].isupper() and toks[i + 1].pos == "PROPN")
                 if lower:
                     cands = [e for e in cands if any(a[:1].islower() for a in (e.ru, *e.aliases))]
+                if not cands and n == 1 and span[0].pos == "PROPN" and len(first) >= 5 and not lower \
+                        and re.search("[А-Яа-яЁё]", first):  # "в Ньюарке": a foreign place the lemmatiser missed
+                    cands = _declined_place(first, kb)
                 if not cands and n == 1 and span[0].pos == "PROPN" and len(first) >= 4 and alone and not lower:
                     # "Путин подписал закон": a well-known surname the tagger missed
                     people = [e for e in kb.surname(first) if e.known_by_surname]
@@ -158,3 +161,19 @@ def adjective_links(sentences: list[Sentence], field: str, text: str, links: lis
                        for lk in links if lk.mention.type != "ORG"):
                 out.append(Link(m, entry))
     return out
+
+
+PLACE_ENDINGS = (("ом", ""), ("ем", ""), ("е", ""), ("а", ""), ("у", ""), ("е", "а"), ("ы", "а"), ("и", "я"), ("у", "а"),
+                 ("ой", "а"), ("ей", "я"), ("и", "ь"), ("е", "ь"), ("ю", "ь"))
+
+
+def _declined_place(word: str, kb: KnowledgeBase) -> list:
+    """A place of the knowledge base in an oblique case the lemmatiser did not undo ("Ньюарке" → Ньюарк,
+    "Газиантепа" → Газиантеп): one place only, else none."""
+    low = word.lower()
+    found = {}
+    for ending, nominative in PLACE_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            for e in kb.find(word[: len(word) - len(ending)] + nominative, "LOC"):
+                found[e.id] = e
+    return list(found.values()) if len(found) == 1 else []
