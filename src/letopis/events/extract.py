@@ -112,6 +112,12 @@ class EventExtractor:
                 lines.extend("    " + t for t in c.trace)
                 if ev is None:
                     continue
+                if ev.date is None and events and field == "text" and self._also(sent):
+                    prev = events[-1]  # "Путин также направил телеграмму Раулю Кастро": the same day as the last act
+                    mine = {a.id for a in ev.actors if a.role == "source"}
+                    if prev.date and mine & {a.id for a in prev.actors if a.role == "source"}:
+                        ev.date, ev.date_basis = prev.date, prev.date_basis
+                        lines.append(f"    also: {ev.type} takes the date of the act before it, {prev.date}")
                 events.append(ev)
                 self.sources_here.update(c.source_roots if ev.type not in SYMMETRIC_TYPES else ())
                 if self._answers(c) and not any(a.role == "target" for a in ev.actors):
@@ -267,6 +273,10 @@ class EventExtractor:
             if any(re.search(rf"{re.escape(t)}[\w-]*\s+(\w+\s+)?$", before) for t in titles):
                 found[m.entity_id] = article.entities[m.entity_id]
         return self._actor(next(iter(found.values()))) if len(found) == 1 else None
+
+    def _also(self, sent: Sentence) -> bool:
+        """The sentence adds another act to the one before: "также", "also"."""
+        return any(t.lemma in word_sets()["also_words"] for t in sent.tokens)
 
     def _purpose(self, c: Candidate) -> bool:
         """The trigger stands in a purpose clause ("чтобы X", "in order to X") hanging off another verb."""
