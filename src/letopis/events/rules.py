@@ -548,6 +548,10 @@ def target_linear(c: Candidate) -> list[int] | None:
     frame wants, before any punctuation: "выразил соболезнования родным и близким X"."""
     want = {"dat": "Dat"}  # an accusative or genitive further on is as often something else's
     cases = [want[s] for s in c.frame.target if s in want]
+    nxt = max(c.tokens) + 1
+    if "obj" in c.frame.target and not c.frame.inverse and not _is_noun(c) and nxt < len(c.sent.tokens) \
+            and c.sent.tokens[nxt].pos == "PRON" and c.sent.tokens[nxt].feats.get("Case") == "Acc":
+        return [nxt]  # "задержали его на юге страны": a pronoun right after the verb is its object
     if not cases or c.frame.inverse:
         return None
     for k in range(max(c.tokens) + 1, len(c.sent.tokens)):
