@@ -424,3 +424,11 @@ def test_words_after_a_lead_in_line_are_the_speakers_and_condolences_to_a_family
     assert a.quotes and a.quotes[0].speaker_name == "Martin Vizcarra"
     got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
     assert {("SUPPORT", "Martin Vizcarra", "source"), ("SUPPORT", "Alan Garcia", "target")} <= got, got
+
+
+def test_a_statement_made_on_the_occasion_of_a_dated_event_takes_its_date(pipeline):
+    a = pipeline.process("В четверг, 11 июля 2019 года, Алексей Навальный вышел из спецприёмника. После выхода на "
+                         "свободу Навальный заявил, что задержание участников марша в Москве неправомерно.",
+                         language="ru")
+    accused = [e for e in a.events if e.type == "ACCUSE"]
+    assert accused and accused[0].date == "2019-07-11", [(e.type, e.date) for e in a.events]

@@ -112,6 +112,11 @@ class EventExtractor:
                 lines.extend("    " + t for t in c.trace)
                 if ev is None:
                     continue
+                if ev.date is None and events and field == "text":
+                    told = self._occasion_told(c, lex, events)  # "После выхода на свободу Навальный заявил": that day
+                    if told is not None:
+                        ev.date, ev.date_basis = told.date, told.date_basis
+                        lines.append(f"    occasion: {ev.type} takes the date of the {told.type} it follows, {told.date}")
                 if ev.date is None and events and field == "text" and self._also(sent):
                     prev = events[-1]  # "Путин также направил телеграмму Раулю Кастро": the same day as the last act
                     mine = {a.id for a in ev.actors if a.role == "source"}
@@ -273,6 +278,22 @@ class EventExtractor:
             if any(re.search(rf"{re.escape(t)}[\w-]*\s+(\w+\s+)?$", before) for t in titles):
                 found[m.entity_id] = article.entities[m.entity_id]
         return self._actor(next(iter(found.values()))) if len(found) == 1 else None
+
+    def _occasion_told(self, c: Candidate, lex, events: list[Event]) -> Event | None:
+        """The dated event of the article that the sentence names as its occasion ("после выхода на свободу",
+        "в день задержания"), when one event of that class was told before."""
+        sent = c.sent
+        for k, t in enumerate(sent.tokens):
+            if k in c.tokens or t.pos != "NOUN":
+                continue
+            window = " ".join(x.lemma for x in sent.tokens[max(0, k - int(limit("occasion_window"))):k])
+            if not any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", window) for p in word_sets()["occasion_preps"]):
+                continue
+            classes = {e.frame.name for e in lex.by_lemma.get(t.lemma, ())}
+            told = [e for e in events if e.rule.split(":")[0] in classes and e.date and DAY.fullmatch(e.date)]
+            if len({e.date for e in told}) == 1:
+                return told[-1]
+        return None
 
     def _also(self, sent: Sentence) -> bool:
         """The sentence adds another act to the one before: "также", "also"."""
