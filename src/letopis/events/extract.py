@@ -61,6 +61,7 @@ class EventExtractor:
         self.field = "text"  # the field whose sentences are being read: the title first, then the text
         self.sources_here: set[int] = set()
         self.language = "ru"
+        self.told: list[Event] = []
 
     def __call__(self, article: Article) -> list[Event]:
         return self.run(article)[0]
@@ -76,6 +77,7 @@ class EventExtractor:
         lex = lexicon(lang)
         self.language = lang
         events: list[Event] = []
+        self.told = events  # the events found so far: "пострадавший" is the one the last assault was done to
         answering: list[Event] = []  # denials with no one named as the accuser
         lines: list[str] = []
         context: list[Actor] = []
@@ -644,6 +646,14 @@ class EventExtractor:
                 return [state] if state is not None else []
             if lem in words["context_nouns"] and context:
                 return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
+        for r in roots:  # "пострадавший попросил суд не наказывать обвиняемого": the sides of the case told before
+            role = next((kind for kind, nouns in settings()["case_roles"].items() if sent.tokens[r].lemma in nouns), None)
+            if role is not None:
+                types = {"victim": ("ASSAULT",), "accused": ("ACCUSE", "COERCE")}[role]
+                people = [a for e in reversed(self.told) if e.type in types
+                          for a in e.actors if a.role == "target" and a.type == "PER" and a.id not in exclude_ids]
+                if people:
+                    return [people[0]]
         for r in roots:  # "соболезнования его семье", "вдове Немцова": condolences to a family go to its dead
             if sent.tokens[r].lemma in words["kin_nouns"]:
                 for k in sorted(tokens):
