@@ -432,3 +432,24 @@ def test_a_statement_made_on_the_occasion_of_a_dated_event_takes_its_date(pipeli
                          language="ru")
     accused = [e for e in a.events if e.type == "ACCUSE"]
     assert accused and accused[0].date == "2019-07-11", [(e.type, e.date) for e in a.events]
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # a possible act by a state the text does not name
+    ("Если его признают виновным, ему грозит до 15 лет лишения свободы.", "ACCUSE"),
+    # what one is suspected of
+    ("Подозреваемые в нападении на редакцию скрылись.", "ASSAULT"),
+    # a plural verb is not the singular subject's above it
+    ("Она пожаловалась, что полицейские конфисковали все вещи.", "COERCE"),
+])
+def test_more_that_is_no_event(pipeline, sentence, absent):
+    a = pipeline.process(sentence, published="2016-08-01", language="ru")
+    assert absent not in {e.type for e in a.events}, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_warning_of_a_risk_passes_information_and_giving_oneself_up_concedes(pipeline):
+    a = pipeline.process("Правительство Турции предупредило власти Бельгии о рисках, связанных с Ибрагимом Бакрауи.",
+                         published="2016-03-23", language="ru")
+    assert "COOPERATE" in {e.type for e in a.events} and "THREATEN" not in {e.type for e in a.events}
+    b = pipeline.process("Во Франции подозреваемый Хамид Мурад сдался полиции.", published="2015-01-08", language="ru")
+    assert "CONCEDE" in {e.type for e in b.events}, [(e.type, [(x.name, x.role) for x in e.actors]) for e in b.events]

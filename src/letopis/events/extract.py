@@ -160,6 +160,18 @@ class EventExtractor:
         if actors is None:
             return None
         event_type, cameo = self._type_and_status(c)
+        if c.sent.tokens[c.head].lemma in word_sets()["giving_up_verbs"] and actors and all(
+                a.type == "PER" for a in actors if a.role == "source"):
+            # a person who gives himself up yields to the state ("Хамид Мурад сдался полиции"); armies retreat
+            event_type, cameo = "CONCEDE", settings()["cameo"]["give_up"]
+            if not any(a.role == "target" for a in actors):
+                state = self._place_state(article, c.sent) or home
+                if state is not None:
+                    actors = [*actors, Actor(state.id, state.name, state.type, "target", state.country)]
+            c.note("give_up", "a person giving himself up yields to the state")
+        if c.state_filled and c.unreal:
+            c.note("decision", "no event: only a possible or planned act, by a state the text does not name")
+            return None
         date, basis = self._date(article, c)
         mode, cameo = self._mode(c, cameo)
         c.note("decision", f"event {event_type} {c.status} {[(a.name, a.role) for a in actors]} {date or ''}")
@@ -404,12 +416,20 @@ class EventExtractor:
                 c.status = st
                 c.note(rule.__name__, st)
                 break
+        c.unreal = c.status in ("planned", "hypothetical")
         frame, words = c.frame, word_sets()
         if c.status == "planned" and frame.type in words["hostile_types"] and \
                 any(re.search(rf"(^|\W){re.escape(w)}(\W|$)", c.sent.text.lower()) for w in words["conditional"]):
             c.status = "occurred"  # the threat is made now
             c.note("threat", "a hostile plan on a condition")
             return "THREATEN", settings()["cameo"]["threat"]  # "will withdraw … unless"
+        if frame.name in words["warning_classes"] and any(
+                (c.sent.tokens[k].lemma in words["risk_words"] or c.sent.tokens[k].text.lower().startswith(
+                    tuple(words["risk_words"]))) and any(c.sent.tokens[j].lemma in ("о", "об", "about", "of")
+                                                        for j in range(len(c.sent.tokens)) if c.sent.tokens[j].head == k)
+                for k in subtree(c.sent, c.head)):
+            c.note("warning_of_risk", "warning someone of a risk is telling them, not threatening them")
+            return "COOPERATE", settings()["cameo"]["share_information"]  # "предупредило власти Бельгии о рисках"
         if frame.type == "PROTEST" and any(c.sent.tokens[k].lemma in words["support_marks"]
                                            for k in subtree(c.sent, c.head, words["prune"]) if k not in c.tokens):
             c.note("support_rally", "a rally in support of someone supports him")
@@ -540,6 +560,7 @@ class EventExtractor:
             state = self._place_state(article, sent) or home
             if state is not None and state.id not in {a.id for a in target}:
                 source = [state]
+                c.state_filled = True
                 c.note("source_state", f"{state.name} (the state where it happens)")
         if not source and not target:
             c.note("decision", "no event: no side named")
@@ -646,6 +667,10 @@ class EventExtractor:
                 return [state] if state is not None else []
             if lem in words["context_nouns"] and context:
                 return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
+        for r in roots:  # "Большинство из них отказали": some of a group the sentence does not name
+            if sent.tokens[r].lemma in words["quantity_words"] and any(
+                    sent.tokens[k].pos == "PRON" and sent.tokens[k].head == r for k in tokens):
+                return []
         for r in roots:  # "пострадавший попросил суд не наказывать обвиняемого": the sides of the case told before
             role = next((kind for kind, nouns in settings()["case_roles"].items() if sent.tokens[r].lemma in nouns), None)
             if role is not None:

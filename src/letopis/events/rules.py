@@ -43,6 +43,8 @@ class Candidate:
     climbed: bool = False
     reflexive: bool = False  # "обвиняется", "задерживаются": the -ся form of a listed verb is its passive
     unnamed_target: bool = False  # the parse has the one acted upon, but it names no one ("два человека")
+    state_filled: bool = False  # the source is the state where it happens, the text naming no one
+    unreal: bool = False  # the status rules found it planned or hypothetical
     missed_side: bool = False  # the parse has a person or group for a side, and it names no one the text knows
     place_target: bool = False  # the target is only the state of a place the act is done in
     impersonal: bool = False  # "его обвиняли", "задержали": a plural verb with no subject hides its agent
@@ -91,8 +93,10 @@ def _pos_fits(t, pos: str) -> bool:
     if pos == "verb":
         if t.pos == "VERB" and t.rel == "amod" and not t.feats and t.text.lower().endswith("ing"):
             return False
-        if t.feats.get("VerbForm") == "Part" and t.rel.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "nmod"):
-            return False  # "протестующие", "подозреваемых": a participle standing for people is an actor
+        if t.feats.get("VerbForm") == "Part" and (t.rel.split(":")[0] in ("nsubj", "obj", "iobj", "obl", "nmod") or (
+                t.rel.split(":")[0] == "xcomp" and t.feats.get("Case") in ("Acc", "Gen", "Dat")
+                and t.feats.get("Animacy") == "Anim")):
+            return False  # "протестующие", "разогнала вышедших на акцию": a participle standing for people is an actor
         return t.pos in VERB_POS or (t.pos == "ADJ" and t.feats.get("VerbForm") == "Part")
     if pos == "noun":  # a predicate adverb too: "задержание неправомерно"
         return t.pos in NOUN_POS or (t.pos == "ADV" and t.rel.split(":")[0] in ("root", "ccomp", "xcomp", "conj"))
@@ -285,9 +289,14 @@ def in_circumstance(c: Candidate) -> bool:
     return any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", b) for p in word_sets()["circumstance_preps"] for b in texts)
 
 
-def in_reason(c: Candidate) -> bool:
-    """The noun follows a preposition of reason or ground: "в связи с убийством", "по подозрению в нападении"."""
-    window = c.sent.tokens[max(0, c.head - int(limit("occasion_window"))):c.head]
+def in_reason(c: Candidate, head: int | None = None) -> bool:
+    """The noun follows a preposition of reason or ground: "в связи с убийством", "по подозрению в нападении";
+    or is conjoined to such a noun ("в связи с распадом коалиции и блокировкой инициатив")."""
+    head = c.head if head is None else head
+    if head == c.head and rel(c.sent, head) == "conj" and c.sent.tokens[head].head >= 0 \
+            and in_reason(c, c.sent.tokens[head].head):
+        return True
+    window = c.sent.tokens[max(0, head - int(limit("occasion_window"))):head]
     texts = (" ".join(t.text.lower() for t in window), " ".join(t.lemma for t in window))
     return any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", b) for p in word_sets()["reason_preps"] for b in texts)
 
@@ -367,6 +376,11 @@ def source_governor(c: Candidate) -> list[int] | None:
             return None
         subj = _first(found, "subj")
         if subj:
+            s = c.sent.tokens[subj[0]]
+            if c.language == "ru" and c.sent.tokens[c.head].text.lower().endswith(("ли", "лись")) \
+                    and s.feats.get("Number") == "Sing" and s.pos in ("NOUN", "PROPN", "PRON") \
+                    and not any(rel(c.sent, k) == "conj" for k in children(c.sent, subj[0])):
+                return None  # "она пожаловалась, что … конфисковали": a plural verb is not hers
             c.climbed = True
             return subj
     return None
@@ -447,6 +461,9 @@ def target_passive_nearby(c: Candidate) -> list[int] | None:
     with no comma between ("Салех был убит, подтвердила партия")."""
     if _is_noun(c) or not _passive(c) or _first(arg_slots(c), "subj_pass", "subj"):
         return None
+    t = c.sent.tokens[c.head]
+    if t.feats.get("VerbForm") == "Part" and t.feats.get("Variant") != "Short" and base_rel(c.sent, c.head) == "amod":
+        return None  # "продавал похищенные данные": an attributive participle qualifies its noun, no subject
     for k in range(c.head - 1, -1, -1):
         t = c.sent.tokens[k]
         if t.pos == "PUNCT":
@@ -587,8 +604,8 @@ def target_named_below(c: Candidate) -> list[int] | None:
 def target_of_action(c: Candidate) -> list[int] | None:
     """Threatening, asking or offering to do something to someone names them in that action: "threatened
     to cut off electricity to Nakhichevan", "пригрозил закрыть посольство США"."""
-    if c.frame.type not in word_sets()["content_types"] | {"AGREE"}:
-        return None
+    if c.frame.type not in word_sets()["content_types"] | {"AGREE"} or c.frame.type == "REQUEST":
+        return None  # a request names whom it asks, not what the asked act is done to
     for k in children(c.sent, c.head):
         if rel(c.sent, k) not in ("xcomp", "ccomp", "advcl"):
             continue
@@ -747,6 +764,9 @@ def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
             or r in ("ccomp", "acl") and o.frame.type in word_sets()["unreal_content_types"]) for o in others)
     if in_reason(c):
         return True  # "объявила о розыске в связи с убийством": the ground of another act
+    h = c.sent.tokens[c.head].head
+    if h >= 0 and c.sent.tokens[h].lemma in word_sets()["suspected_words"]:
+        return True  # "Подозреваемые в нападении": what one is suspected of is no event of its own
     if (base_rel(c.sent, c.head) == "obl" and case(c.sent, c.head) == "Loc" and c.frame.symmetric) or in_circumstance(c):
         return False  # "в телефонном разговоре пригласил", "во время встречи": the circumstance, not the content
     topics = word_sets()["topic_words"]
