@@ -174,3 +174,10 @@ def test_a_known_foreign_place_in_an_oblique_case_is_found(pipeline):
     a = pipeline.process("Его задержали близ Газиантепа. В Ньюарке прошёл митинг.", published="2015-07-28", language="ru")
     assert {(m.text, m.entity_name) for m in a.mentions if m.type == "LOC"} >= {("Газиантепа", "Gaziantep"),
                                                                                  ("Ньюарке", "Newark")}
+
+
+def test_an_organisation_or_place_is_named_without_the_kind_its_span_opens_with(pipeline):
+    a = pipeline.process("Правительство отозвало лицензию у чешской компании CEZ. В городе Даммартен-ан-Гоэль "
+                         "прошла операция.", published="2013-02-19", language="ru")
+    names = {m.entity_name for m in a.mentions}
+    assert "CEZ" in names and "Dammarten-an-Goel" in names, names

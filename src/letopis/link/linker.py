@@ -49,6 +49,7 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
             normal = tagged_nominative(words) if words else person_nominative(m.text)
         else:
             normal = org_nominative(m.text) if m.type == "ORG" else _loc_nominative(m.text)
+            normal = _without_descriptor(normal, m.type)
         # an organisation the KB does not know keeps the name it is known by ("Совет Евромайдана", "МТБЮ"):
         # a transliteration of it ("Sovet Yevromaydana") is no one's name; a foreign person gets the
         # spelling of his own language back ("Эдвард Сноуден" → Edward Snowden); places and Russian
@@ -70,6 +71,23 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
         name_ru = None
     key = transliterate(english) if language == "ru" else english
     return Entity(id=f"e-{m.type.lower()}-{slug(key)}", name=english, type=m.type, name_ru=name_ru)
+
+
+def _without_descriptor(name: str, kind: str) -> str:
+    """A name without the kind of thing its span opens with: "партия Движение за социал-демократию" is
+    Движение за социал-демократию, "город Даммартен-ан-Гоэль" is Даммартен-ан-Гоэль, "чешская компания CEZ" is
+    CEZ (the span keeps them; they are no part of the name)."""
+    from letopis.link.ner_rules import lexicon as ner_lexicon
+
+    kinds = ner_lexicon().descriptors.get(kind, frozenset())
+    words = name.split()
+    for i, w in enumerate(words[:3]):
+        if not w[:1].islower():
+            return name
+        if lemma(w) in kinds and i + 1 < len(words) and (words[i + 1][:1].isupper() or words[i + 1][:1] in "«\"“"):
+            rest = " ".join(words[i + 1:]).strip("«»\"“”")
+            return rest or name
+    return name
 
 
 def _nested_place(inner: Mention, outer: Mention) -> bool:
