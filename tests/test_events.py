@@ -453,3 +453,18 @@ def test_warning_of_a_risk_passes_information_and_giving_oneself_up_concedes(pip
     assert "COOPERATE" in {e.type for e in a.events} and "THREATEN" not in {e.type for e in a.events}
     b = pipeline.process("Во Франции подозреваемый Хамид Мурад сдался полиции.", published="2015-01-08", language="ru")
     assert "CONCEDE" in {e.type for e in b.events}, [(e.type, [(x.name, x.role) for x in e.actors]) for e in b.events]
+
+
+def test_violence_someone_claims_another_did_is_an_accusation(pipeline):
+    a = pipeline.process("Актриса Роуз Макгоуэн утверждает, что продюсер Харви Вайнштейн изнасиловал её.",
+                         published="2018-05-26", language="ru")
+    got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
+    assert ("ACCUSE", "Harvey Weinstein", "target") in got and not any(t == "ASSAULT" for t, _, _ in got), got
+
+
+def test_working_in_a_government_is_no_act_but_refusing_to_is(pipeline):
+    a = pipeline.process("Синдзо Абэ работает в правительстве Дзюнъитиро Коидзуми.", published="2006-01-01", language="ru")
+    assert not a.events, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+    b = pipeline.process("Алексей Кудрин не собирается работать в правительстве Дмитрия Медведева.",
+                         published="2011-09-25", language="ru")
+    assert "REJECT" in {e.type for e in b.events}

@@ -160,6 +160,20 @@ class EventExtractor:
         if actors is None:
             return None
         event_type, cameo = self._type_and_status(c)
+        if c.status == "occurred" and event_type == c.frame.type and \
+                c.sent.tokens[c.head].lemma in word_sets()["state_of_being_verbs"]:  # (a refusal to is an act)
+            c.note("decision", "no event: working in a government is a state, not an act (only not doing so is)")
+            return None
+        claim = rules._reporter(c) if event_type == "ASSAULT" else None
+        if claim is not None and c.sent.tokens[claim].lemma in word_sets()["claim_verbs"]:
+            # "Макгоуэн утверждает, что продюсер изнасиловал её": her accusation of him, not an assault told
+            claimant = self._actors(article, c.sent, rules._first(rules.slots(c.sent, claim), "subj"), home, context)
+            doers = [a for a in actors if a.role == "source"]
+            if claimant and doers:
+                event_type, cameo = "ACCUSE", settings()["cameo"]["allege"]
+                actors = [*(Actor(a.id, a.name, a.type, "source", a.country) for a in claimant),
+                          *(Actor(a.id, a.name, a.type, "target", a.country) for a in doers)]
+                c.note("claim", "violence someone claims another did is an accusation")
         if c.sent.tokens[c.head].lemma in word_sets()["giving_up_verbs"] and actors and all(
                 a.type == "PER" for a in actors if a.role == "source"):
             # a person who gives himself up yields to the state ("Хамид Мурад сдался полиции"); armies retreat
