@@ -681,6 +681,11 @@ class EventExtractor:
                 return [state] if state is not None else []
             if lem in words["context_nouns"] and context:
                 return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
+        if len(roots) == 1 and sent.tokens[roots[0]].lemma in words["administration_nouns"]:
+            found = self._group(article, sent, tokens)  # "администрация Обамы": the state he governs
+            states = [self._state(a.country) for a in found if a.type == "PER" and a.country]
+            if found and all(a.type == "PER" for a in found) and states and all(s is not None for s in states):
+                return _unique([s for s in states if s is not None])
         for r in roots:  # "Большинство из них отказали": some of a group the sentence does not name
             if sent.tokens[r].lemma in words["quantity_words"] and any(
                     sent.tokens[k].pos == "PRON" and sent.tokens[k].head == r for k in tokens):

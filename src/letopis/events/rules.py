@@ -735,7 +735,16 @@ def status_planned(c: Candidate) -> str | None:
 def intent(c: Candidate, words: frozenset[str] | None = None) -> bool:
     """The trigger depends on a word of intention ("готов предоставить", "пообещал освободить")."""
     words = words if words is not None else frozenset((settings().get("intent") or {}).get("words") or ())
-    return any(c.sent.tokens[g].lemma in words for g in _governors(c)[1:])
+    if any(c.sent.tokens[g].lemma in words for g in _governors(c)[1:]):
+        return True
+    i = c.head  # further up to the clause's edge: "подтвердил решимость продолжать развивать сотрудничество"
+    for _ in range(int(limit("intent_climb")) if c.language == "ru" else 0):  # English verbs chain much more
+        if base_rel(c.sent, i) in ("root", "parataxis", "ccomp", "advcl") or c.sent.tokens[i].head < 0:
+            return False
+        i = c.sent.tokens[i].head
+        if c.sent.tokens[i].lemma in words:
+            return True
+    return False
 
 
 STATUS_RULES: tuple[Callable[[Candidate], str | None], ...] = (status_negated, status_hypothetical, status_planned)
