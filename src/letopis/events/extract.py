@@ -683,9 +683,9 @@ class EventExtractor:
                 return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
         if len(roots) == 1 and sent.tokens[roots[0]].lemma in words["administration_nouns"]:
             found = self._group(article, sent, tokens)  # "администрация Обамы": the state he governs
-            states = [self._state(a.country) for a in found if a.type == "PER" and a.country]
-            if found and all(a.type == "PER" for a in found) and states and all(s is not None for s in states):
-                return _unique([s for s in states if s is not None])
+            states = [s for s in (self._state(a.country) for a in found if a.type == "PER" and a.country) if s]
+            if states and all(a.type == "PER" or a.id in {s.id for s in states} for a in found):
+                return _unique(states)
         for r in roots:  # "Большинство из них отказали": some of a group the sentence does not name
             if sent.tokens[r].lemma in words["quantity_words"] and any(
                     sent.tokens[k].pos == "PRON" and sent.tokens[k].head == r for k in tokens):
