@@ -181,3 +181,11 @@ def test_an_organisation_or_place_is_named_without_the_kind_its_span_opens_with(
                          "прошла операция.", published="2013-02-19", language="ru")
     names = {m.entity_name for m in a.mentions}
     assert "CEZ" in names and "Dammarten-an-Goel" in names, names
+
+
+def test_a_family_member_of_a_known_person_gets_the_known_spelling_of_the_surname(pipeline):
+    a = pipeline.process("Дональд Трамп и его дочь Иванка Трамп прибыли в Эр-Рияд. Людмила Путина не приехала.",
+                         published="2017-05-20", language="ru")
+    names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
+    assert names["Иванка Трамп"] == "Ivanka Trump", names
+    assert names["Людмила Путина"] == "Lyudmila Putina", names  # a Russian surname keeps its own form

@@ -35,7 +35,7 @@ __all__ = ["Link", "entity_for", "gazetteer", "home_country", "link_article", "m
 
 
 def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], Token] | None = None,
-               heads: dict[tuple[str, int], Token] | None = None) -> Entity:
+               heads: dict[tuple[str, int], Token] | None = None, kb: KnowledgeBase | None = None) -> Entity:
     """The article-independent entity of a link: from the KB, or made from the name itself."""
     e = link.entry
     if e is not None:
@@ -62,7 +62,7 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
                 normal_en = f"{words[0]} {words[2]}"  # readers know "Aydar Gubaydulin", not his patronymic
             else:
                 normal_en = normal
-            english = romanize(normal_en) or transliterate(normal_en)
+            english = _family_spelling(normal_en, kb) or romanize(normal_en) or transliterate(normal_en)
         else:
             english = transliterate(normal)
         name_ru = normal
@@ -71,6 +71,24 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
         name_ru = None
     key = transliterate(english) if language == "ru" else english
     return Entity(id=f"e-{m.type.lower()}-{slug(key)}", name=english, type=m.type, name_ru=name_ru)
+
+
+def _family_spelling(name: str, kb: KnowledgeBase | None) -> str | None:
+    """A foreign surname the knowledge base spells for a known person is spelt so for his family too
+    ("Иванка Трамп" is Ivanka Trump, "Мишель Обама" Michelle Obama); the given name is read as usual."""
+    words = name.split()
+    if kb is None or len(words) < 2:
+        return None
+    surname = words[-1]
+    known = [e for e in kb.surname(surname) if e.type == "PER" and e.ru and fold(e.ru.split()[-1]) == fold(surname)
+             and e.en and re.fullmatch(r"[A-Z][\w'-]+", e.en.split()[-1])]
+    spelt = {e.en.split()[-1] for e in known}
+    if len(spelt) != 1 or re.search(r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ына|ская|цкая)$", surname.lower()):
+        return None  # a Russian-form surname declines by gender and has a romanisation of its own
+    given = " ".join(words[:-1])
+    whole = romanize(name)
+    given_en = whole.rsplit(" ", 1)[0] if whole else (romanize(given) or transliterate(given))
+    return f"{given_en} {spelt.pop()}"
 
 
 def _without_descriptor(name: str, kind: str) -> str:
@@ -147,12 +165,12 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
     ordered = sorted(all_links, key=lambda lk: (-len(lk.mention.text.split()), lk.mention.start))
     made = []
     for lk in ordered:
-        ent = entity_for(lk, article.language, tokens, heads)
+        ent = entity_for(lk, article.language, tokens, heads, kb)
         if lk.entry is None and lk.mention.type == "PER" and ent.name_ru:  # "Ким Чен Ына" → Ким Чен Ын
             cands = [c for c in kb.find(ent.name_ru, "PER") if not longer_surname(ent.name_ru.split()[-1], c)]
             if len(cands) == 1:
                 lk.entry = cands[0]
-                ent = entity_for(lk, article.language, tokens, heads)
+                ent = entity_for(lk, article.language, tokens, heads, kb)
         made.append(ent)
     for lk, ent in zip(ordered, join_full_names(ordered, made, tokens)):
         known = article.entities.get(ent.id)
