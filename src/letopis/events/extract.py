@@ -437,6 +437,10 @@ class EventExtractor:
             c.status = "occurred"  # the threat is made now
             c.note("threat", "a hostile plan on a condition")
             return "THREATEN", settings()["cameo"]["threat"]  # "will withdraw … unless"
+        if frame.type in ("SUPPORT", "COOPERATE", "AID") and c.status == "occurred" and any(
+                c.sent.tokens[g].lemma in words["cease_words"] for g in rules._governors(c)[1:]):
+            c.note("cease", "stopping support or cooperation reduces relations")
+            return "SANCTION", settings()["cameo"]["reduce_relations"]  # "Мутарика перестал поддерживать Мулузи"
         if frame.name in words["warning_classes"] and any(
                 (c.sent.tokens[k].lemma in words["risk_words"] or c.sent.tokens[k].text.lower().startswith(
                     tuple(words["risk_words"]))) and any(c.sent.tokens[j].lemma in ("о", "об", "about", "of")
