@@ -12,7 +12,7 @@ from importlib import resources
 
 import yaml
 
-from letopis.analyze.morph import plain_key
+from letopis.analyze.morph import fold, lemma, plain_key
 from letopis.link.kb import KnowledgeBase
 from letopis.link.mentions import Link, longer_surname, overlap
 from letopis.model import Mention, Sentence
@@ -29,6 +29,25 @@ def _not_name(text: str) -> bool:
     return bool(re.search(r"\d", text)) or text.strip() in _not_names()
 
 
+_LOWER: dict[int, frozenset[str]] = {}
+
+
+def _lower_firsts(kb: KnowledgeBase) -> frozenset[str]:
+    """The first words (lemma and plain) of the names the KB writes in lower case: only spans opening with one
+    of them are looked up in lower case."""
+    found = _LOWER.get(id(kb))
+    if found is None:
+        words = set()
+        for entries in kb.by_key.values():
+            for e in entries:
+                for name in (e.ru, *e.aliases):
+                    if name and name[:1].islower():
+                        first = name.split()[0]
+                        words |= {lemma(first), fold(first)}
+        found = _LOWER[id(kb)] = frozenset(words)
+    return found
+
+
 def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language: str) -> list[Link]:
     """Knowledge-base names found in token n-grams (lemma keys), longest first."""
     found: list[Link] = []
@@ -43,6 +62,8 @@ def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language
                 if span[-1].pos == "PUNCT" or not first[:1].isalpha():
                     continue
                 lower = not first[:1].isupper()  # a name the KB itself writes in lower case ("хуситы")
+                if lower and span[0].lemma not in _lower_firsts(kb) and fold(first) not in _lower_firsts(kb):
+                    continue
                 text = sent.text[span[0].start - sent.start: span[-1].end - sent.start]
                 if n == 1 and first in kb.by_abbr:
                     cands = kb.by_abbr[first]
