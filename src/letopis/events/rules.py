@@ -306,15 +306,24 @@ def source_occasion(c: Candidate) -> list[int] | None:
     subject's meeting."""
     if not (_is_noun(c) and c.frame.symmetric and in_circumstance(c)):
         return None
+    subj = _occasion_subject(c, first_verb=False)
+    c.climbed = c.climbed or bool(subj)
+    return subj
+
+
+def _occasion_subject(c: Candidate, first_verb: bool, *names: str) -> list[int] | None:
+    """The subject of the clause a noun names the occasion of: up from the noun to the first word with a subject
+    (or, with `first_verb`, to the first verb, whatever it has)."""
     i = c.head
     for _ in range(int(limit("climb"))):
         i = c.sent.tokens[i].head
         if i < 0:
             return None
-        subj = _first(slots(c.sent, i), "subj")
-        if subj:
-            c.climbed = True
-            return subj
+        if first_verb and c.sent.tokens[i].pos not in VERB_POS:
+            continue
+        subj = _first(slots(c.sent, i), *(names or ("subj",)))
+        if subj or first_verb:
+            return subj or None
     return None
 
 
@@ -634,14 +643,7 @@ def target_occasion_subject(c: Candidate) -> list[int] | None:
     if not (_is_noun(c) and not c.frame.symmetric and c.frame.type in word_sets()["occasion_target_types"]
             and in_circumstance(c)):
         return None
-    i = c.head
-    for _ in range(int(limit("climb"))):
-        i = c.sent.tokens[i].head
-        if i < 0:
-            return None
-        if c.sent.tokens[i].pos in VERB_POS:
-            return _first(slots(c.sent, i), "subj", "subj_pass") or None
-    return None
+    return _occasion_subject(c, True, "subj", "subj_pass")
 
 
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
