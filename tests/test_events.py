@@ -459,3 +459,9 @@ def test_what_is_not_an_event_of_its_own(pipeline, sentence, absent):
     a purpose, a topic, a possible act of an unnamed state, what one is suspected of: no event of its type."""
     a = pipeline.process(sentence, published="2016-08-01", language="ru")
     assert absent not in {e.type for e in a.events}, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_a_place_inside_the_one_acted_upon_is_where_not_who(pipeline):
+    a = pipeline.process("Неизвестные похитили двух россиян и итальянца в Сирии.", published="2012-12-17", language="ru")
+    targets = {x.name for e in a.events if e.type == "ASSAULT" for x in e.actors if x.role == "target"}
+    assert "Syria" not in targets and "Russia" in targets, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]

@@ -632,6 +632,11 @@ class EventExtractor:
                 (t.lemma if rel(sent, k) == "prep" else "")
             if marker and marker not in keep:
                 out -= subtree(sent, k)
+        for k in sorted(out) if not subject else ():  # "похитили двух россиян и итальянца в Сирии": where, not who
+            t = sent.tokens[k]
+            if k not in roots and t.head in out and t.pos == "PROPN" and t.feats.get("Case") == "Loc" \
+                    and rel(sent, k).split(":")[0] in ("nmod", "obl") and case_marker(sent, k) in ("в", "на"):
+                out -= subtree(sent, k)
         return out
 
     def _actors(self, article: Article, sent: Sentence, roots: list[int], home: Actor | None,
