@@ -348,7 +348,7 @@ class EventExtractor:
 
     def _state_act(self, sent: Sentence, roots: list[int]) -> bool:
         """The phrase names an act only a state does: an arrest, a charge, a search."""
-        lex = lexicon("ru" if re.search("[а-яё]", sent.text.lower()) else "en")
+        lex = lexicon(self.language)  # the article's language, set by run(), not guessed from the letters again
         return any(e.frame.state for r in roots for e in lex.by_lemma.get(sent.tokens[r].lemma, ()))
 
     def _quoted_apart(self, article: Article, c: Candidate, roots: list[int]) -> bool:
