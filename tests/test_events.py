@@ -465,3 +465,42 @@ def test_a_place_inside_the_one_acted_upon_is_where_not_who(pipeline):
     a = pipeline.process("Неизвестные похитили двух россиян и итальянца в Сирии.", published="2012-12-17", language="ru")
     targets = {x.name for e in a.events if e.type == "ASSAULT" for x in e.actors if x.role == "target"}
     assert "Syria" not in targets and "Russia" in targets, [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def _sides(a):
+    return [(e.type, e.date, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
+def test_an_unnamed_person_of_a_country_is_the_one_the_article_is_about(pipeline):
+    a = pipeline.process("Белорус, обвиняемый в контрабанде, заявил о своей невиновности.\n\n"
+                         "Житель Гомеля Олег Карпенко заявил о своей невиновности в суде Вильнюса. Карпенко задержали "
+                         "на границе с грузом сигарет. Адвокат Карпенко считает дело сфабрикованным, сам Карпенко "
+                         "отказался давать показания.", language="ru")
+    deniers = {x.name for e in a.events if e.type == "REJECT" for x in e.actors if x.role == "source"}
+    assert deniers == {"Oleg Karpenko"}, _sides(a)
+    # a man's noun does not stand for a woman
+    b = pipeline.process("Литовец был выслан из страны. Гражданку Литвы Ирину Ковальчик задержали в Минске. Ирину "
+                         "Ковальчик обвиняют в шпионаже, Ковальчик вину отрицает.", language="ru")
+    assert not any(x.name.startswith("Irina") for e in b.events if e.type in ("COERCE", "SANCTION")
+                   and "выслан" in e.evidence[0].text for x in e.actors), _sides(b)
+
+
+def test_the_subject_after_a_how_reported_clause_is_the_main_verbs(pipeline):
+    a = pipeline.process("Как сообщила прокуратура Литвы, министр обороны Эстонии Пауль Ранд был задержан в Вильнюсе.",
+                         published="2021-03-02", language="ru")
+    assert any(x.name == "Paul Rand" and x.role == "target" for e in a.events if e.type == "COERCE"
+               for x in e.actors), _sides(a)
+
+
+def test_the_subject_of_coordinated_verbs_is_each_ones(pipeline):
+    a = pipeline.process("Режиссёр Томас Вейр сдался полиции Дублина и был задержан.", published="2019-05-03",
+                         language="ru")
+    assert any(x.name.startswith("Thomas ") and x.role == "target" for e in a.events if e.type == "COERCE"
+               for x in e.actors), _sides(a)
+
+
+def test_an_occasion_dated_further_on_dates_the_event(pipeline):
+    a = pipeline.process("Режиссёра Томаса Вейра отпустили под залог в день его задержания. Вейра задержали "
+                         "3 мая 2019 года в Дублине.", language="ru")
+    released = [e for e in a.events if e.type == "RETREAT"]
+    assert released and released[0].date == "2019-05-03", _sides(a)

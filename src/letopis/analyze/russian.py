@@ -55,10 +55,38 @@ class RussianAnalyzer:
                     )
                     for t in sent.tokens
                 ]
+                _subject_after_source(tokens)
                 sentences.append(Sentence(offset + sent.start, offset + sent.stop, sent.text, tokens, p_index))
             for span in doc.spans:
                 mentions.append(Mention(field, offset + span.start, offset + span.stop, span.text, span.type))
         return sentences, mentions
+
+
+SUBJECTS = ("nsubj", "nsubj:pass")
+
+
+def _subject_after_source(tokens: list[Token]) -> None:
+    """"Как сообщило министерство, американец был арестован": slovnet often hangs the main clause's subject
+    on the "как" clause (an apposition or conjunct of its source); when the main verb has no subject of its
+    own, the first nominative noun after the clause's closing comma, hanging back into that clause, is it."""
+    for v, verb in enumerate(tokens):
+        main = verb.head
+        if verb.rel not in ("parataxis", "advcl") or main <= v:
+            continue
+        if not any(t.head == v and t.rel == "mark" and t.lemma == "как" for t in tokens) or \
+                any(t.head == main and t.rel in SUBJECTS for t in tokens):
+            continue
+        comma = next((k for k in range(v + 1, main) if tokens[k].text == "," and tokens[k].head == v), None)
+        if comma is None:
+            continue
+        for a in range(comma + 1, main):
+            noun = tokens[a]
+            if noun.feats.get("Case") == "Nom" and noun.pos in ("NOUN", "PROPN", "PRON") and \
+                    (noun.head <= comma or noun.head == a):
+                passive = tokens[main].feats.get("Voice") == "Pass" or any(
+                    t.head == main and t.rel == "aux:pass" for t in tokens)
+                noun.head, noun.rel = main, "nsubj:pass" if passive else "nsubj"
+                return
 
 
 def lemmatize(word: str, pos: str | None, feats: dict | None) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
 import yaml
 
-from letopis.analyze.morph import lemma
+from letopis.analyze.morph import lemma, parses
 from letopis.corpus.merge import _compatible
 from letopis.events import rules
 from letopis.events.lexicon import (
@@ -79,6 +80,7 @@ class EventExtractor:
         events: list[Event] = []
         self.told = events  # the events found so far: "пострадавший" is the one the last assault was done to
         answering: list[Event] = []  # denials with no one named as the accuser
+        undated: list[tuple[Event, Candidate]] = []  # the text's events its sentences gave no time
         lines: list[str] = []
         context: list[Actor] = []
         roster = self._roster(article)
@@ -119,6 +121,8 @@ class EventExtractor:
                     if told is not None:
                         ev.date, ev.date_basis = told.date, told.date_basis
                         lines.append(f"    occasion: {ev.type} takes the date of the {told.type} it follows, {told.date}")
+                if ev.date is None and field == "text":
+                    undated.append((ev, c))
                 if ev.date is None and events and field == "text" and self._also(sent):
                     prev = events[-1]  # "Путин также направил телеграмму Раулю Кастро": the same day as the last act
                     mine = {a.id for a in ev.actors if a.role == "source"}
@@ -132,6 +136,12 @@ class EventExtractor:
                 if c.frame.symmetric and len(ev.actors) >= 2:
                     context = ev.actors
         self.field = "text"
+        for ev, c in undated:  # "в день его задержания", with the arrest dated further on: that day
+            told = None if ev.date is not None else self._occasion_told(c, lex, [e for e in events if e is not ev])
+            if told is not None:
+                ev.date, ev.date_basis = told.date, told.date_basis
+                lines.append(f"    occasion: {ev.type} of {c.sent.text[:40]!r} takes the date of the {told.type} "
+                             f"that is its occasion, {told.date}")
         for ev in answering:
             accusers = self._accusers(ev, events)
             if accusers:
@@ -364,6 +374,12 @@ class EventExtractor:
         mine = quote_of(at)
         return any(quote_of(c.sent.tokens[r].start) not in (None, mine) for r in roots)
 
+    @staticmethod
+    def _shared(sent: Sentence, c: Candidate, r: int) -> bool:
+        """The subject of coordinated verbs is each one's: "продюсер сдался полиции и был задержан"."""
+        head = sent.tokens[c.head]
+        return rel(sent, c.head) == "conj" and sent.tokens[r].head == head.head
+
     def _target(self, article: Article, c: Candidate, source: list[Actor], home: Actor | None,
                 context: list[Actor]) -> list[Actor]:
         """Who is acted upon: the first target rule whose phrase names someone other than the source."""
@@ -376,7 +392,7 @@ class EventExtractor:
                 continue
             # one word, one role: "после указа о помиловании Нетаньяху поблагодарил Путина" (he thanked; he was
             # not pardoned)
-            roots = [r for r in found if r not in c.source_roots and r not in self.sources_here]
+            roots = [r for r in found if r not in c.source_roots and (r not in self.sources_here or self._shared(sent, c, r))]
             if roots and rule in (rules.target_frame_slots, rules.target_passive_subject) and (
                     c.frame.animate_target and all(_thing(sent.tokens[r]) for r in roots)
                     or c.frame.type == "SUPPORT" and all(self._act_noun(sent.tokens[r]) for r in roots)):
@@ -722,6 +738,10 @@ class EventExtractor:
             person = self._introduced_as(article, sent, r)
             if person is not None and person.id not in exclude_ids:
                 return [person]
+        for r in roots:  # "Россиянин, обвиняемый в атаке, …" over "москвич Дмитрий Смилянец": the one it is about
+            person = self._protagonist(article, sent, r)
+            if person is not None and person.id not in exclude_ids:
+                return [person]
         for r in roots:  # "призвал израильтян и палестинцев", "задержан гражданин России"
             states = [self.kb.demonym(sent.tokens[k].lemma) for k in sorted(tokens)
                       if sent.tokens[k].pos == "NOUN" and (k == r or sent.tokens[k].head == r)]
@@ -809,6 +829,25 @@ class EventExtractor:
         if len(found) != 1:
             return None
         return self._actor(article.entities[found.pop()])
+
+    def _protagonist(self, article: Article, sent: Sentence, root: int) -> Actor | None:
+        """An unnamed person of a country ("Россиянин, обвиняемый …", "американец из Северной Каролины") is
+        the person the article is about: the one it names most often, far enough ahead of the next, and of
+        the noun's sex. None for plural nouns and when no one leads."""
+        head = sent.tokens[root]
+        if head.pos != "NOUN" or head.feats.get("Number") == "Plur" or self.kb.demonym(head.lemma) is None:
+            return None
+        counts = Counter(m.entity_id for m in article.mentions
+                         if m.type == "PER" and m.field == "text" and m.via != "role" and m.entity_id in article.entities)
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < limit("protagonist_mentions") or \
+                (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        first = next(m for m in article.mentions if m.entity_id == ranked[0][0] and m.field == "text")
+        sex = {"Masc": "masc", "Fem": "femn"}.get(head.feats.get("Gender", ""))
+        if sex and _name_sex(first.text.split()[0]) not in (sex, None):
+            return None
+        return self._actor(article.entities[ranked[0][0]])
 
     def _group_of_people(self, article: Article, sent: Sentence, root: int, tokens: set[int]) -> Actor | None:
         """An unnamed group of people as an actor, named by its noun phrase with the country its adjective
@@ -1132,6 +1171,12 @@ class EventExtractor:
     def _topics(self, sent: Sentence) -> list[str]:
         lem = {t.lemma for t in sent.tokens}
         return sorted(k for k, words in topic_lexicon().items() if lem & words)
+
+
+def _name_sex(word: str) -> str | None:
+    """The sex a given name tells ("Дмитрий": masc, "Екатерина": femn), None when the dictionary does not know it."""
+    named = [p for p in parses(word.lower()) if "Name" in p.tag]
+    return named[0].tag.gender if named else None
 
 
 def _thing(t: Token) -> bool:
