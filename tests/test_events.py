@@ -504,3 +504,12 @@ def test_an_occasion_dated_further_on_dates_the_event(pipeline):
                          "3 мая 2019 года в Дублине.", language="ru")
     released = [e for e in a.events if e.type == "RETREAT"]
     assert released and released[0].date == "2019-05-03", _sides(a)
+
+
+def test_a_signed_document_is_its_signers_act_and_a_quoted_phrase_ends_at_its_quote(pipeline):
+    a = pipeline.process("Президент Молдавии Игорь Додон 5 мая подписал указ «О досрочном прекращении полномочий "
+                         "министра обороны Виктора Гайчука», с формулировкой «в связи с утратой доверия президента "
+                         "страны».", published="2018-05-07", language="ru")
+    fired = [e for e in a.events if e.type == "COERCE"]
+    assert fired and {x.name for x in fired[0].actors if x.role == "source"} == {"Igor Dodon"}, _sides(a)
+    assert all(x.name.startswith("Viktor") for x in fired[0].actors if x.role == "target"), _sides(a)

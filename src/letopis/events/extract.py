@@ -653,6 +653,10 @@ class EventExtractor:
             if k not in roots and t.head in out and t.pos == "PROPN" and t.feats.get("Case") == "Loc" \
                     and rel(sent, k).split(":")[0] in ("nmod", "obl") and case_marker(sent, k) in ("в", "на"):
                 out -= subtree(sent, k)
+        for r in roots:  # "указ «О … полномочий мэра Москвы», … «… президента РФ»": a quoted phrase ends at its quote
+            span = _quoted_span(sent, r)
+            if span is not None:
+                out = {k for k in out if k not in subtree(sent, r, prune) or span[0] <= k <= span[1]}
         return out
 
     def _actors(self, article: Article, sent: Sentence, roots: list[int], home: Actor | None,
@@ -1067,8 +1071,11 @@ class EventExtractor:
         spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens]
         offices = word_sets()["office_nouns"]  # "пообещав пост премьера": an office, not its holder
         posts = [(t.start, t.end) for i, t in enumerate(sent.tokens) if i in tokens and t.lemma in offices]
+        # an office names its holder only with its own noun in the phrase: "мэра Москвы … президента РФ" that a
+        # misparse joins by "РФ" is not the president
         found = [m for m in article.mentions if m.field == self.field and sent.start <= m.start < sent.end
                  and any(s < m.end and m.start < e for s, e in spans)
+                 and not (m.via == "role" and not any(s <= m.start < e for s, e in spans))
                  and not (m.via == "role" and any(e <= m.start < e + 3 for _, e in posts))]
         actors = [self._actor(article.entities[m.entity_id]) for m in found if m.entity_id in article.entities]
         for i in sorted(tokens):  # "российская сторона", "the Russian side"
@@ -1171,6 +1178,19 @@ class EventExtractor:
     def _topics(self, sent: Sentence) -> list[str]:
         lem = {t.lemma for t in sent.tokens}
         return sorted(k for k, words in topic_lexicon().items() if lem & words)
+
+
+def _quoted_span(sent: Sentence, i: int) -> tuple[int, int] | None:
+    """The tokens between the «» quotes around token i, or None when it stands outside quotes."""
+    depth, opened = 0, None
+    for k, t in enumerate(sent.tokens):
+        if t.text == "«":
+            depth, opened = depth + 1, k if depth == 0 else opened
+        elif t.text == "»" and depth:
+            depth -= 1
+            if depth == 0 and opened is not None and opened < i < k:
+                return opened, k
+    return None
 
 
 def _name_sex(word: str) -> str | None:

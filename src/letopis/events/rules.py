@@ -350,6 +350,22 @@ def source_light_verb(c: Candidate) -> list[int] | None:
     return subj or None
 
 
+def source_document(c: Candidate) -> list[int] | None:
+    """A noun trigger that is what a signed document orders takes the signer: "подписал указ «О досрочном
+    прекращении полномочий мэра»", "signed a decree on the dismissal of"."""
+    if not _is_noun(c):
+        return None
+    doc = c.sent.tokens[c.head].head
+    if doc < 0 or base_rel(c.sent, c.head) not in ("appos", "nmod") or \
+            c.sent.tokens[doc].lemma not in word_sets()["document_nouns"]:
+        return None
+    verb = c.sent.tokens[doc].head
+    if verb < 0 or base_rel(c.sent, doc) not in ("obj", "dobj") or is_passive(c.sent, verb) or \
+            c.sent.tokens[verb].lemma not in word_sets()["light_verbs"]:
+        return None
+    return _first(slots(c.sent, verb), "subj") or None
+
+
 def source_participle_head(c: Candidate) -> list[int] | None:
     """An active participle qualifying a noun has that noun as its subject: "Лаврова, находящегося с визитом"."""
     t = c.sent.tokens[c.head]
@@ -451,7 +467,7 @@ def target_reported_subject(c: Candidate) -> list[int] | None:
 
 
 SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    source_reporter, source_subject, source_agent, source_genitive_agent, source_light_verb, source_occasion, source_participle_head,
+    source_reporter, source_subject, source_agent, source_genitive_agent, source_light_verb, source_document, source_occasion, source_participle_head,
     source_governor, source_name_before)
 
 
