@@ -513,3 +513,10 @@ def test_a_signed_document_is_its_signers_act_and_a_quoted_phrase_ends_at_its_qu
     fired = [e for e in a.events if e.type == "COERCE"]
     assert fired and {x.name for x in fired[0].actors if x.role == "source"} == {"Igor Dodon"}, _sides(a)
     assert all(x.name.startswith("Viktor") for x in fired[0].actors if x.role == "target"), _sides(a)
+
+
+def test_thanks_sent_in_a_telegram_go_to_its_addressee_and_what_one_is_thanked_for_is_no_event(pipeline):
+    a = pipeline.process("Президент Чили Габриэль Борич также направил телеграмму Луису Арсе с благодарностью за "
+                         "многолетнее сотрудничество.", published="2022-04-19", language="ru")
+    assert [(e.type, [x.name[:6] for x in e.actors if x.role == "target"]) for e in a.events] == \
+        [("SUPPORT", ["Luis A"])], _sides(a)

@@ -298,7 +298,13 @@ def in_reason(c: Candidate, head: int | None = None) -> bool:
         return True
     window = c.sent.tokens[max(0, head - int(limit("occasion_window"))):head]
     texts = (" ".join(t.text.lower() for t in window), " ".join(t.lemma for t in window))
-    return any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", b) for p in word_sets()["reason_preps"] for b in texts)
+    if any(re.search(rf"(^| ){re.escape(p)}( \S+)?$", b) for p in word_sets()["reason_preps"] for b in texts):
+        return True
+    # "поблагодарил его за многолетнее взаимодействие", "осудили за участие в акции": what one is thanked,
+    # praised or punished for
+    words = word_sets()
+    return case_marker(c.sent, head) in words["for_preps"] and \
+        any(t.lemma in words["for_reason_words"] for t in c.sent.tokens[:head])
 
 
 def source_occasion(c: Candidate) -> list[int] | None:
@@ -551,6 +557,9 @@ def target_light_verb(c: Candidate) -> list[int] | None:
     if h < 0 or c.sent.tokens[h].pos not in VERB_POS or c.sent.tokens[h].lemma not in word_sets()["light_verbs"]:
         return None
     found = [(s, r) for s, r in slots(c.sent, h) if r != c.head and r not in c.source_roots]
+    # "направил телеграмму Раулю Кастро": a dative the parse hung on the verb's object is still the verb's
+    found += [("dat", k) for slot, o in found if slot == "obj" for k in children(c.sent, o)
+              if case(c.sent, k) == "Dat" and c.sent.tokens[k].feats.get("Animacy") == "Anim"]
     return _first(found, "dat", "к", "to", "bare", *(("с", "with") if c.frame.symmetric else ())) or None
 
 
