@@ -79,3 +79,22 @@ def test_a_two_letter_word_is_not_taken_for_a_longer_name_cut_short():
 def test_an_english_surname_in_onz_is_written_with_its_e():
     from letopis.link.foreign import romanize
     assert romanize("Джеймс Джонс") == "James Jones"
+
+
+@pytest.mark.parametrize("russian,english", [
+    ("Пол Ньюмен", "Paul Newman"),  # unstressed English -man is written -мен
+    ("Гарри Голдмен", "Harry Goldman"),
+    ("Хью Беллью", "Hugh Bellew"),  # a final -ew is written -ью
+    ("Мануэль Бжезински", "Manuel Brzezinski"),  # a Polish surname in -ски after a Spanish given name
+    ("Хулио Фридрич", "Julio Friedrich"),  # -ич after a consonant other than в is no Russian surname
+    ("Тхабо ва Мандела", "Thabo wa Mandela"),  # the Bantu particle "wa"
+])
+def test_name_endings_and_particles_tell_the_spelling(russian, english):
+    got = romanize(russian)
+    assert got is not None and fold(got) == fold(english), got
+
+
+def test_a_woman_s_french_given_name_is_spelt_as_a_woman_s():
+    # Russian writes Michel and Michelle, Daniel and Danielle alike
+    assert romanize("Мишель Дюпон", feminine=True).split()[0] == "Michelle"
+    assert romanize("Мишель Дюпон").split()[0] == "Michel"

@@ -189,3 +189,36 @@ def test_a_family_member_of_a_known_person_gets_the_known_spelling_of_the_surnam
     names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
     assert names["Иванка Трамп"] == "Ivanka Trump", names
     assert names["Людмила Путина"] == "Lyudmila Putina", names  # a Russian surname keeps its own form
+
+
+def test_a_given_name_after_a_word_of_kinship_takes_the_relative_s_family_name(pipeline):
+    a = pipeline.process("Президент Джон Смит прибыл в Лондон с женой Мишель. Младшей дочери Джона и Мишель — "
+                         "Саше исполнилось десять лет.", published="2017-05-20", language="ru")
+    names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
+    assert names["Мишель"] == "Michelle Smith", names
+    assert names["Саше"] == "Sasha Smith", names
+
+
+def test_a_daughter_of_a_russian_form_surname_takes_its_feminine(pipeline):
+    a = pipeline.process("Министр Игорь Петров приехал на выставку. Его дочь Анна открыла её.",
+                         published="2017-05-20", language="ru")
+    names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
+    assert names["Анна"] == "Anna Petrova", names
+
+
+def test_an_initial_and_surname_followed_by_a_name_are_two_people(pipeline):
+    a = pipeline.process("Советником стал брат Т.Смита Роберт.", published="2017-05-20", language="ru")
+    names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
+    assert names.get("Роберт") == "Robert Smith", names
+
+
+def test_a_given_name_after_a_style_of_rank_is_named_with_it(pipeline):
+    a = pipeline.process("Вчера в Лондон прибыл принц Уильям.", published="2017-05-20", language="ru")
+    assert "Prince William" in {m.entity_name for m in a.mentions if m.type == "PER"}
+
+
+def test_junior_and_senior_are_english_suffixes(pipeline):
+    a = pipeline.process("Послом назначен Роберт Смит-младший, сын Роберта Смита-старшего.",
+                         published="2017-05-20", language="ru")
+    names = {m.entity_name for m in a.mentions if m.type == "PER"}
+    assert {"Robert Smith Jr.", "Robert Smith Sr."} <= names, names

@@ -33,6 +33,9 @@ from letopis.link.names import transliterate
 # A Russian or post-Soviet surname or patronymic: such a name keeps the standard romanisation.
 SLAVIC = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ской|ич|вна|чна|енко|[чщ]ук|юк|[чйш]ко|ян|"
                     r"швили|дзе|уулу|заде)$")
+# -ич after a consonant other than в is no Russian surname (those are -ович, -евич): after a foreign
+# given name it is the name's own ending ("Патрисия Буллрич", Bullrich)
+FOREIGN_ICH = re.compile(r"[^в]ич$")
 WORD = re.compile(r"[А-Яа-яЁё]+(?:-[А-Яа-яЁё]+)*")
 
 
@@ -284,8 +287,10 @@ def _russian(words: list[str]) -> bool:
 
 
 @lru_cache(maxsize=20_000)
-def romanize(name: str) -> str | None:
-    """The own spelling of a foreign person's name written in Russian; None for a Russian-form name."""
+def romanize(name: str, feminine: bool = False) -> str | None:
+    """The own spelling of a foreign person's name written in Russian; None for a Russian-form name.
+    `feminine`: the person is a woman, whose given name may be spelt as a man's is not ("Мишель Бачелет"
+    is Michelle)."""
     if not re.search("[А-Яа-яЁё]", name) or re.search("[A-Za-z]", name):
         return None
     data = _data()
@@ -295,7 +300,8 @@ def romanize(name: str) -> str | None:
     particles = data["particles"]
     given = {w.lower(): _given(w) for w in (words[:-1] if len(words) > 1 else words)
              if w.lower() not in particles and _given(w)}
-    origin = next((given[w.lower()][1] for w in words if w.lower() in given), None)
+    origin = next((given[w.lower()][1] for w in words if w.lower() in given), None) or _marked_origin(words)
+    surname_origin = _surname_origin(words[-1]) if len(words) > 1 else None
     zh = _chinese(words)
     if zh and (origin is None or _zipf(zh.split()[-1].lower(), "en") >= SETTINGS.known):
         return zh  # "Дэн Сяопин" is Chinese although Дэн is also Dan; "Хуан Гуайдо" is not
@@ -305,6 +311,7 @@ def romanize(name: str) -> str | None:
     # a surname of Russian form after a name that is also used across the Caucasus ("Мурат Кумпилов");
     # -ин is also a foreign ending, and Polish, Czech and Serbo-Croatian surnames end as Russian ones do
     slavic_form = (origin not in ("pl", "cs", "sh") and len(words) > 1 and SLAVIC.search(words[-1].lower())
+                   and not (origin and FOREIGN_ICH.search(words[-1].lower()))
                    and not (origin and re.search("[иы]н$", words[-1].lower())))
     if (origin is None or slavic_form) and _russian(words):
         if slavic_form or len(words) < 2 or any(p.is_known and "Surn" in p.tag.grammemes for p in parses(words[-1].lower())):
@@ -318,7 +325,7 @@ def romanize(name: str) -> str | None:
     for i, w in enumerate(words):
         low = w.lower()
         if i < len(words) - 1 and low in given:
-            out.append(given[low][0])
+            out.append(_in_gender(*given[low], feminine))
             continue
         if i > 0 and low in particles:
             out.append(particles[low])
@@ -326,13 +333,43 @@ def romanize(name: str) -> str | None:
         head = ""
         if "-" in w and low.split("-", 1)[0] in particles:
             head, w = particles[low.split("-", 1)[0]] + "-", w.split("-", 1)[1]
-        read = [_reading(part, origin) for part in w.split("-")]
+        own = surname_origin if i == len(words) - 1 and surname_origin else origin
+        read = [_reading(part, own) for part in w.split("-")]
         if any(r is None for r in read):
             if i == len(words) - 1:
                 return None  # a surname that cannot be read back: the standard romanisation, not a hybrid
             read = [transliterate(part) for part in w.split("-")]
         out.append(head + "-".join(read))
     return " ".join(out)
+
+
+def _in_gender(latin: str, origin: str, feminine: bool) -> str:
+    """A given name in the person's gender where its language writes the two apart and Russian does not:
+    French Michel, Michelle and Daniel, Danielle are both Мишель, Даниэль (lexicons/transcription.yaml)."""
+    if not feminine:
+        return latin
+    for ending, female in (_data().get("feminine_given", {}).get(origin) or {}).items():
+        if latin.endswith(ending):
+            return latin[: len(latin) - len(ending)] + female
+    return latin
+
+
+def _marked_origin(words: list[str]) -> str | None:
+    """The origin a particle of the name tells when no given name does: "аль-Саид" is Arabic."""
+    marks = _data().get("origin_marks", {}).get("particles", {})
+    for w in words[1:]:
+        low = w.lower()
+        for word in (low, low.split("-", 1)[0] if "-" in low else None):
+            if word in marks:
+                return marks[word]
+    return None
+
+
+def _surname_origin(word: str) -> str | None:
+    """The origin a surname's own ending tells, whatever the given name's: Kuczynski is Polish."""
+    endings = _data().get("origin_marks", {}).get("surname_endings", {})
+    low = word.lower()
+    return next((origin for ending, origin in endings.items() if low.endswith(ending)), None)
 
 
 def _reading(word: str, origin: str | None) -> str | None:

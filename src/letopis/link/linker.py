@@ -25,6 +25,7 @@ from letopis.link.persons import (
     resolve_person,
     tagged_words,
 )
+from letopis.link.relatives import name_relatives
 from letopis.link.state_bodies import english_bodies, resolve_state_bodies
 from letopis.link.titles import home_country, title_links
 from letopis.model import Article, Entity, Mention, Token
@@ -62,7 +63,8 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
                 normal_en = f"{words[0]} {words[2]}"  # readers know "Aydar Gubaydulin", not his patronymic
             else:
                 normal_en = normal
-            english = _family_spelling(normal_en, kb) or romanize(normal_en) or transliterate(normal_en)
+            normal_en, generation = _generation(normal_en)
+            english = person_english(normal_en, kb) + generation  # the tagger's gender is no sure sign
         else:
             english = transliterate(normal)
         name_ru = normal
@@ -73,7 +75,26 @@ def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], T
     return Entity(id=f"e-{m.type.lower()}-{slug(key)}", name=english, type=m.type, name_ru=name_ru)
 
 
-def _family_spelling(name: str, kb: KnowledgeBase | None) -> str | None:
+# "Джон Хантсман-младший", "Буша-старшего": the generation is the English suffix, not a part of the surname
+GENERATION = re.compile(r"[\s-](младш|старш)\w*$")
+GENERATION_EN = {"младш": " Jr.", "старш": " Sr."}
+
+
+def _generation(name: str) -> tuple[str, str]:
+    """The name without "-младший"/"-старший" and the English suffix it stands for."""
+    found = GENERATION.search(name)
+    if not found or len(name[: found.start()].split()) < 2:
+        return name, ""
+    return name[: found.start()], GENERATION_EN[found.group(1)]
+
+
+def person_english(name: str, kb: KnowledgeBase | None, woman: bool = False) -> str:
+    """The English name of a person named in Russian: the family's known spelling, the own spelling of a
+    foreign name, or the standard romanisation."""
+    return _family_spelling(name, kb, woman) or romanize(name, woman) or transliterate(name)
+
+
+def _family_spelling(name: str, kb: KnowledgeBase | None, woman: bool = False) -> str | None:
     """A foreign surname the knowledge base spells for a known person is spelt so for his family too
     ("Иванка Трамп" is Ivanka Trump, "Мишель Обама" Michelle Obama); the given name is read as usual."""
     words = name.split()
@@ -86,8 +107,8 @@ def _family_spelling(name: str, kb: KnowledgeBase | None) -> str | None:
     if len(spelt) != 1 or re.search(r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ына|ская|цкая)$", surname.lower()):
         return None  # a Russian-form surname declines by gender and has a romanisation of its own
     given = " ".join(words[:-1])
-    whole = romanize(name)
-    given_en = whole.rsplit(" ", 1)[0] if whole else (romanize(given) or transliterate(given))
+    whole = romanize(name, woman)
+    given_en = whole.rsplit(" ", 1)[0] if whole else (romanize(given, woman) or transliterate(given))
     return f"{given_en} {spelt.pop()}"
 
 
@@ -180,6 +201,7 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         repoint(lk.mention, known)
         mentions.append(lk.mention)
     merge_variants(article, mentions)
+    name_relatives(article, mentions, lambda name, woman: person_english(name, kb, woman))
     people_taken_for_places(article, mentions)
     latin_aliases(article, mentions)
     kept: list[Mention] = []

@@ -53,9 +53,21 @@ def _key(text: str) -> str:
     return " ".join(re.findall(r"\w+", fold(text)))
 
 
+# "Т.Донилона Майкл": an initial and a surname are a whole name; a name after them is another person's
+INITIAL_SURNAME_THEN_NAME = re.compile(r"([А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?)\s+([А-ЯЁ][а-яё]+)")
+TRAILING_DASH = re.compile(r"[\s\u00a0]*[-–—]+$")
+
+
 def _split(m: Mention, text: str) -> list[Mention]:
-    """`X (Y)` → X, Y; `A, B` (people) → A, B."""
+    """`X (Y)` → X, Y; `A, B` (people) → A, B; `И.Фамилия Имя` → И.Фамилия, Имя; a dash the span ends
+    with is dropped ("Мишель —")."""
+    if m.type == "PER" and TRAILING_DASH.search(text[m.start:m.end]):
+        end = m.start + TRAILING_DASH.search(text[m.start:m.end]).start()
+        m = Mention(m.field, m.start, end, text[m.start:end], m.type)
     raw = text[m.start:m.end]
+    pair = INITIAL_SURNAME_THEN_NAME.fullmatch(raw) if m.type == "PER" else None
+    if pair:
+        return [Mention(m.field, m.start + pair.start(i), m.start + pair.end(i), pair.group(i), m.type) for i in (1, 2)]
     par = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", raw)
     if par:
         a_end = m.start + len(par.group(1))
