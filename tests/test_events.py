@@ -520,3 +520,10 @@ def test_thanks_sent_in_a_telegram_go_to_its_addressee_and_what_one_is_thanked_f
                          "многолетнее сотрудничество.", published="2022-04-19", language="ru")
     assert [(e.type, [x.name[:6] for x in e.actors if x.role == "target"]) for e in a.events] == \
         [("SUPPORT", ["Luis A"])], _sides(a)
+
+
+def test_an_object_put_first_leaves_the_subject_after_the_verb(pipeline):
+    a = pipeline.process("Кандидатуру 45-летней Марии Сидоренко поддержало межпартийное большинство парламента "
+                         "Молдавии.", published="2020-01-22", language="ru")
+    supports = [e for e in a.events if e.type == "SUPPORT"]
+    assert supports and "Moldova" in {x.name for x in supports[0].actors if x.role == "source"}, _sides(a)

@@ -56,6 +56,7 @@ class RussianAnalyzer:
                     for t in sent.tokens
                 ]
                 _subject_after_source(tokens)
+                _object_first(tokens)
                 sentences.append(Sentence(offset + sent.start, offset + sent.stop, sent.text, tokens, p_index))
             for span in doc.spans:
                 mentions.append(Mention(field, offset + span.start, offset + span.stop, span.text, span.type))
@@ -87,6 +88,26 @@ def _subject_after_source(tokens: list[Token]) -> None:
                     t.head == main and t.rel == "aux:pass" for t in tokens)
                 noun.head, noun.rel = main, "nsubj:pass" if passive else "nsubj"
                 return
+
+
+def _object_first(tokens: list[Token]) -> None:
+    """"Кандидатуру Сакелларопулу поддержало большинство", "которого поддержал тандем": Russian puts the
+    object first, and slovnet then reads both nouns as objects; of a subjectless verb's two objects, the one
+    before it is the object, and the noun after it that can be a nominative and agrees with it is the subject."""
+    for v, verb in enumerate(tokens):
+        if verb.pos != "VERB" or verb.feats.get("Voice") == "Pass" or any(
+                t.head == v and t.rel in SUBJECTS for t in tokens):
+            continue
+        objs = [k for k, t in enumerate(tokens) if t.head == v and t.rel == "obj" and t.pos in ("NOUN", "PROPN", "PRON")]
+        before = [k for k in objs if k < v]
+        after = [k for k in objs if k > v and tokens[k].pos != "PRON" and _can_be_nominative(tokens[k].text)
+                 and tokens[k].feats.get("Number") == verb.feats.get("Number")]  # "депортировали его": no subject
+        if before and after:
+            tokens[after[0]].rel = "nsubj"
+
+
+def _can_be_nominative(word: str) -> bool:
+    return any(p.tag.case == "nomn" for p in parses(word.lower()))
 
 
 def lemmatize(word: str, pos: str | None, feats: dict | None) -> str:
