@@ -527,3 +527,13 @@ def test_an_object_put_first_leaves_the_subject_after_the_verb(pipeline):
                          "Молдавии.", published="2020-01-22", language="ru")
     supports = [e for e in a.events if e.type == "SUPPORT"]
     assert supports and "Moldova" in {x.name for x in supports[0].actors if x.role == "source"}, _sides(a)
+
+
+@pytest.mark.parametrize("lang,sentence,type_", [
+    ("ru", "Президент Франции Эмманюэль Макрон посетил могилу Шарля Азнавура в знак уважения к певцу.", "SUPPORT"),
+    ("ru", "Депутаты фракции «Родина» покинули зал заседаний Госдумы в знак протеста.", "PROTEST"),
+    ("en", "Prime Minister Justin Trudeau visited President Joe Biden as a sign of solidarity.", "SUPPORT"),
+])
+def test_an_act_done_as_a_sign_of_something_is_that(pipeline, lang, sentence, type_):
+    a = pipeline.process(sentence, published="2021-05-01", language=lang)
+    assert type_ in {e.type for e in a.events}, _sides(a)

@@ -196,6 +196,11 @@ class EventExtractor:
         if c.state_filled and c.unreal:
             c.note("decision", "no event: only a possible or planned act, by a state the text does not name")
             return None
+        if c.frame.symmetric and event_type not in SYMMETRIC_TYPES:  # a visit as a sign of respect: who to whom
+            mine = {a.id for a in source}
+            if mine and any(a.id not in mine for a in actors):
+                actors = [Actor(a.id, a.name, a.type, "source" if a.id in mine else "target", a.country)
+                          for a in actors]
         date, basis = self._date(article, c)
         mode, cameo = self._mode(c, cameo)
         c.note("decision", f"event {event_type} {c.status} {[(a.name, a.role) for a in actors]} {date or ''}")
@@ -468,6 +473,10 @@ class EventExtractor:
                                            for k in subtree(c.sent, c.head, words["prune"]) if k not in c.tokens):
             c.note("support_rally", "a rally in support of someone supports him")
             return "SUPPORT", settings()["cameo"]["support_rally"]  # "митинг в поддержку генерала Младича"
+        sign = self._sign_of(c)
+        if sign is not None and sign != frame.type:
+            c.note("sign_of", f"an act done as a sign of {sign.lower()} is {sign}")  # "посетит тюрьму в знак уважения"
+            return sign, settings()["cameo"]["sign_" + sign.lower()]
         if c.status in ("planned", "occurred") and frame.type in words["threat_types"] and \
                 rules.intent(c, frozenset(words["readiness"])):
             c.status = "occurred"  # "готов закрыть посольство", "prepared to impose martial law"
@@ -495,6 +504,22 @@ class EventExtractor:
             c.note("negated_as", f"a refusal: {negated_as(frame.type)}")
             return negated_as(frame.type), settings()["cameo"]["refusal"]
         return frame.type, frame.cameo
+
+    @staticmethod
+    def _sign_of(c: Candidate) -> str | None:
+        """The type an act stands for when the clause says what it is a sign of: "в знак уважения" (SUPPORT),
+        "в знак протеста" (PROTEST), "as a sign of solidarity"."""
+        sent, marks = c.sent, settings()["sign_of"]
+        for k in subtree(sent, c.head, word_sets()["prune"]):
+            t = sent.tokens[k]
+            marker = sent.tokens[t.head].lemma if rel(sent, k) == "pobj" and t.head >= 0 else case_marker(sent, k)
+            if k in c.tokens or t.lemma not in marks["nouns"] or marker not in marks["prepositions"]:
+                continue
+            for g in subtree(sent, k):
+                kind = marks["types"].get(sent.tokens[g].lemma)
+                if kind is not None and g != k:
+                    return kind
+        return None
 
     def _date(self, article: Article, c: Candidate) -> tuple[str | None, str | None]:
         """The sentence's own time expression; else the publication date for a lead sentence that reports."""
