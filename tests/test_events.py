@@ -537,3 +537,11 @@ def test_an_object_put_first_leaves_the_subject_after_the_verb(pipeline):
 def test_an_act_done_as_a_sign_of_something_is_that(pipeline, lang, sentence, type_):
     a = pipeline.process(sentence, published="2021-05-01", language=lang)
     assert type_ in {e.type for e in a.events}, _sides(a)
+
+
+def test_a_wrong_claimed_after_a_gerund_of_saying_is_the_claimants_accusation(pipeline):
+    a = pipeline.process("В интервью газете Олег Карпенко настаивает на своей невиновности, утверждая, что полиция "
+                         "Литвы сфабриковала уголовное дело, и заявлял, что в тюрьме его могут убить: «в этом нет "
+                         "никаких сомнений».", published="2021-05-01", language="ru")
+    accused = [e for e in a.events if e.type == "ACCUSE" and e.status == "occurred"]
+    assert accused and {x.name for x in accused[0].actors if x.role == "source"} == {"Oleg Karpenko"}, _sides(a)

@@ -434,7 +434,17 @@ def source_name_before(c: Candidate) -> list[int] | None:
 
 
 def _reporter(c: Candidate) -> int | None:
-    """The verb of saying or believing whose clause holds the trigger: "заявил, что задержание неправомерно"."""
+    """The verb of saying or believing whose clause holds the trigger: "заявил, что задержание неправомерно";
+    the one right before the clause's "что" when the parse hangs the clause elsewhere ("настаивает на
+    невиновности, утверждая, что полиция сфабриковала дело, и заявлял, …")."""
+    said = word_sets()["reporting_verbs"]
+    clause = next((k for k in [c.head, *ancestors(c.sent, c.head, int(limit("climb")))]
+                   if c.sent.tokens[k].pos in VERB_POS), None)
+    mark = next((k for k in children(c.sent, clause) if c.sent.tokens[k].lemma in word_sets()["report_marks"]
+                 and rel(c.sent, k) == "mark"), None) if clause is not None else None
+    if mark is not None and mark >= 2 and c.sent.tokens[mark - 1].text == "," and \
+            c.sent.tokens[mark - 2].lemma in said:
+        return mark - 2
     i = c.head
     for _ in range(int(limit("report_climb"))):
         if base_rel(c.sent, i) not in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj", "acl"):
@@ -442,7 +452,7 @@ def _reporter(c: Candidate) -> int | None:
         i = c.sent.tokens[i].head
         if i < 0:
             return None
-        if c.sent.tokens[i].lemma in word_sets()["reporting_verbs"]:
+        if c.sent.tokens[i].lemma in said:
             return i
     return None
 
@@ -699,8 +709,9 @@ def status_negated(c: Candidate) -> str | None:
     failing that governs it ("не удалось задержать", "failed to reach a deal")."""
     neg = word_sets()["negation"]
     chain = _same_event_chain(c)
+    clauses = word_sets()["prune"] | {"conj"}  # "…сфабриковала дело, … в этом нет сомнений": another clause's "нет"
     for g in chain:
-        if any(c.sent.tokens[k].lemma in neg for k in children(c.sent, g)):
+        if any(c.sent.tokens[k].lemma in neg and rel(c.sent, k) not in clauses for k in children(c.sent, g)):
             return "negated"
     for g in chain[1:]:
         lem = c.sent.tokens[g].lemma
