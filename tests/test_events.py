@@ -545,3 +545,10 @@ def test_a_wrong_claimed_after_a_gerund_of_saying_is_the_claimants_accusation(pi
                          "никаких сомнений».", published="2021-05-01", language="ru")
     accused = [e for e in a.events if e.type == "ACCUSE" and e.status == "occurred"]
     assert accused and {x.name for x in accused[0].actors if x.role == "source"} == {"Oleg Karpenko"}, _sides(a)
+
+
+def test_people_detained_right_after_a_protest_is_told_are_its_protesters(pipeline):
+    a = pipeline.process("Власти Минска не согласовали шествие оппозиции и разогнали вышедших на акцию.\n\n"
+                         "Милиционеры задержали более 200 человек.", published="2021-05-01", language="ru")
+    held = [e for e in a.events if e.type == "COERCE"]
+    assert held and "Protesters" in {x.name for x in held[0].actors if x.role == "target"}, _sides(a)

@@ -391,6 +391,7 @@ class EventExtractor:
         sent = c.sent
         mine = frozenset(a.id for a in source)
         src_tokens = self._phrase(sent, c.source_roots)
+        people: list[int] = []  # "задержали более 500 человек": unnamed people as the one acted upon
         for rule in rules.TARGET_RULES:
             found = rule(c)
             if not found:
@@ -421,11 +422,12 @@ class EventExtractor:
                 return target
             if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
                 c.unnamed_target = True
+                people = people or [r for r in roots if sent.tokens[r].lemma in word_sets()["participant_nouns"]]
                 c.missed_side = c.missed_side or any(_someone(sent.tokens[r]) for r in roots)
         # "задержали 39 человек на акции", "возбудил дело в связи с акцией протеста": a state's act at or over a
         # protest, with no one else named, is done to the protesters
         if not c.frame.inverse and c.frame.type in word_sets()["state_when_unsaid"] | {"ASSAULT"} \
-                and self._at_scene_of_protest(c):
+                and (self._at_scene_of_protest(c) or people and self._protest_just_told(article, c)):
             c.note("target_protest", "the protest it was done at or over")
             return [self._implied(article, sent, "Protesters", home)]
         # "ушло в отставку после массовых протестов": who pressed for a yielding is who it yields to
@@ -793,6 +795,13 @@ class EventExtractor:
         clause = subtree(sent, c.head, word_sets()["prune"])
         return any(sent.tokens[k].lemma in protest and rel(sent, k).split(":")[0] in ("obl", "nmod")
                    for k in clause if k not in c.tokens)
+
+    def _protest_just_told(self, article: Article, c: Candidate) -> bool:
+        """The sentence before tells of a protest: "… не согласовало мирный протест и разогнало вышедших на
+        акцию. Полицейские задержали более 500 человек" (the people detained are its protesters)."""
+        if self.field != "text" or c.s_index == 0:
+            return False
+        return any(t.lemma in word_sets()["protest_nouns"] for t in article.sentences[c.s_index - 1].tokens)
 
     def _at_protest(self, sent: Sentence, r: int) -> bool:
         """People the phrase names only as taking part in a protest: "участники марша", "вышедшие на акцию"."""
