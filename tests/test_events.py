@@ -552,3 +552,12 @@ def test_people_detained_right_after_a_protest_is_told_are_its_protesters(pipeli
                          "Милиционеры задержали более 200 человек.", published="2021-05-01", language="ru")
     held = [e for e in a.events if e.type == "COERCE"]
     assert held and "Protesters" in {x.name for x in held[0].actors if x.role == "target"}, _sides(a)
+
+
+def test_the_victim_of_a_case_told_only_as_its_ground_is_named_by_role(pipeline):
+    a = pipeline.process("Российская прокуратура обратилась в московский суд с просьбой ограничить свободу Олега Карпенко за избиение "
+                         "своего соседа — Игоря Макаренко.\n\nИнтересно, что сам пострадавший попросил суд не "
+                         "наказывать обвиняемого.", published="2013-06-28", language="ru")
+    asked = {x.name for e in a.events if e.type == "REQUEST" for x in e.actors if x.role == "source"}
+    assert "Igor Makarenko" in asked, _sides(a)
+

@@ -130,6 +130,12 @@ def _lemma(w: str, pos: str, case: str) -> str:
         if case and p.tag.case and p.tag.case.startswith(case[:3]):
             best = p
             break
+    if best is None and pos == "NOUN" and readings[0].tag.POS in ("PRTF", "ADJF"):
+        # "пострадавший", "обвиняемого", "задержанные": a participle or adjective used as a noun is named by
+        # its masculine nominative, not by its verb ("пострадать")
+        noun = readings[0].inflect({"masc", "sing", "nomn"})
+        if noun is not None:
+            return fold(noun.word)
     return fold((best or readings[0]).normal_form)
 
 

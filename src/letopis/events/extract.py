@@ -79,6 +79,7 @@ class EventExtractor:
         self.language = lang
         events: list[Event] = []
         self.told = events  # the events found so far: "пострадавший" is the one the last assault was done to
+        self.contents: list[Event] = []  # acts told only as another's content: "за избиение Полонского"
         answering: list[Event] = []  # denials with no one named as the accuser
         undated: list[tuple[Event, Candidate]] = []  # the text's events its sentences gave no time
         lines: list[str] = []
@@ -109,6 +110,7 @@ class EventExtractor:
                 if rules.is_embedded(c, cands) and not rules.source_agent(c):
                     c.note("decision", "no event: the content of another trigger's argument")
                     lines.extend("    " + t for t in c.trace)
+                    self._remember_content(article, c, quote, context, roster, home)
                     continue
                 ev = self._event(article, c, quote, context, roster, home)
                 if ev is None and field == "text":
@@ -237,6 +239,19 @@ class EventExtractor:
             every = _unique([a for e in charges if e.type == "ACCUSE" for a in sources(e)])
             found = every if len({a.id for a in every}) == 1 else []
         return [Actor(a.id, a.name, a.type, "target", a.country) for a in _unique(found)]
+
+    def _remember_content(self, article: Article, c: Candidate, quote, context: list[Actor], roster: list[Mention],
+                          home: Actor | None) -> None:
+        """The sides of an act told only as another's content ("просьбой ограничить свободу Лебедева за
+        избиение Сергея Полонского"): no event, but the case's victim or accused the text may later name
+        by role ("пострадавший попросил суд")."""
+        if c.frame.type not in settings()["case_role_types"]:
+            return
+        trace = list(c.trace)
+        ev = self._event(article, c, quote, context, roster, home)
+        c.trace = trace
+        if ev is not None:
+            self.contents.append(ev)
 
     def _date_told(self, article: Article, c: Candidate, events: list[Event]) -> None:
         """A trigger that names no side but has a time of its own dates the one undated event of its class
@@ -750,7 +765,7 @@ class EventExtractor:
             role = next((kind for kind, nouns in settings()["case_roles"].items() if sent.tokens[r].lemma in nouns), None)
             if role is not None:
                 types = {"victim": ("ASSAULT",), "accused": ("ACCUSE", "COERCE")}[role]
-                people = [a for e in reversed(self.told) if e.type in types
+                people = [a for e in reversed([*self.contents, *self.told]) if e.type in types
                           for a in e.actors if a.role == "target" and a.type == "PER" and a.id not in exclude_ids]
                 if people:
                     return [people[0]]
