@@ -561,3 +561,24 @@ def test_the_victim_of_a_case_told_only_as_its_ground_is_named_by_role(pipeline)
     asked = {x.name for e in a.events if e.type == "REQUEST" for x in e.actors if x.role == "source"}
     assert "Igor Makarenko" in asked, _sides(a)
 
+
+
+@pytest.mark.parametrize("lang,sentence", [
+    ("en", "Finance Minister Anna Berg agreed."),
+    ("en", "Rates on loans could fall further this year, the central bank's economist Jan Olsen doesn't rule out."),
+    ("en", "The decline will stop by winter, agrees the chief analyst of Nordea, Jan Olsen."),
+    ("ru", "Министр финансов Эстонии Яан Тамм не исключил, что ставки снизятся."),
+    ("en", "The Republicans propose spending another $1 trillion to support the economy of the United States."),
+    ("ru", "Правительство Казахстана выделит средства, чтобы поддержать экономику страны."),
+    ("en", "A four-year-old boy was injured in a car accident near Volgograd."),
+    ("ru", "Два человека погибли в ДТП под Ярославлем."),
+])
+def test_assent_views_accidents_and_propped_up_economies_are_no_events(pipeline, lang, sentence):
+    a = pipeline.process(sentence, published="2020-07-30", language=lang)
+    assert not a.events, _sides(a)
+
+
+def test_two_sides_that_agree_on_a_view_still_agree(pipeline):
+    a = pipeline.process("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should "
+                         "cooperate.", published="1990-03-21", language="en")
+    assert [e.type for e in a.events] == ["AGREE"], _sides(a)

@@ -33,7 +33,7 @@ class EnglishAnalyzer:
                 tokens = [
                     Token(
                         start=offset + t.idx, end=offset + t.idx + len(t.text), text=t.text,
-                        lemma=t.lemma_.lower(), pos=t.pos_, feats={"Tense": "Past"} if t.tag_ in ("VBD", "VBN") else {},
+                        lemma=t.lemma_.lower(), pos=t.pos_, feats=_feats(t.tag_),
                         head=(t.head.i - sent.start) if t.head.i != t.i else -1, rel=t.dep_,
                     )
                     for t in sent
@@ -44,6 +44,14 @@ class EnglishAnalyzer:
                 if type_ and type_ != "NORP":
                     mentions.append(Mention(field, offset + ent.start_char, offset + ent.end_char, ent.text, type_))
         return sentences, mentions
+
+
+PAST_TAGS, PLURAL_TAGS = ("VBD", "VBN"), ("NNS", "NNPS")
+
+
+def _feats(tag: str) -> dict[str, str]:
+    """The UD features the event rules read, from the Penn tag: past tense, plural nouns."""
+    return {"Tense": "Past"} if tag in PAST_TAGS else {"Number": "Plur"} if tag in PLURAL_TAGS else {}
 
 
 @lru_cache(maxsize=1)

@@ -33,7 +33,7 @@ from letopis.events.lexicon import (
     word_sets,
 )
 from letopis.events.rules import Candidate
-from letopis.events.tree import ancestors, case_marker, rel, subtree
+from letopis.events.tree import ancestors, base_rel, case_marker, children, rel, subtree
 from letopis.link.kb import KnowledgeBase, slug
 from letopis.link.names import genitive, transliterate
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence, Token
@@ -281,6 +281,15 @@ class EventExtractor:
         if self._purpose(c):
             c.note("decision", "no event: what a purpose clause aims at is not done ('чтобы поймать его')")
             return False
+        if sent.tokens[c.head].lemma in word_sets()["opinion_verbs"] and (rel(sent, c.head) == "parataxis" or any(
+                base_rel(sent, k) == "ccomp" for k in children(sent, c.head)) and not self._several(sent, c.head)):
+            c.note("decision", "no event: a view on what is said, not an act ('…, agrees the analyst', 'не "
+                               "исключил, что')")
+            return False
+        if frame.type == "ASSAULT" and any(sent.tokens[k].lemma in word_sets()["accident_words"]
+                                           for k in subtree(sent, c.head, word_sets()["prune"])):
+            c.note("decision", "no event: hurt in an accident, not attacked ('injured in a car accident')")
+            return False
         if frame.complement and not any(t.head in c.tokens and t.rel.split(":")[0] in ("xcomp", "ccomp", "acl")
                                         for t in sent.tokens):
             c.note("decision", "no event: the trigger governs no action")
@@ -372,9 +381,18 @@ class EventExtractor:
                 return False
         return False
 
+    @staticmethod
+    def _several(sent: Sentence, verb: int) -> bool:
+        """The verb's subject is more than one: "Hungarian and Romanian officials agreed that …"."""
+        subjects = [k for k in children(sent, verb) if base_rel(sent, k) == "nsubj"]
+        return any(sent.tokens[k].feats.get("Number") == "Plur"
+                   or any(base_rel(sent, j) == "conj" for j in children(sent, k)) for k in subjects)
+
     def _act_noun(self, t: Token) -> bool:
-        """A noun that names an act of the lexicon ("отставка", "арест"): supporting it supports no one."""
-        return t.pos == "NOUN" and any(e.pos == "noun" for e in lexicon(self.language).by_lemma.get(t.lemma, ()))
+        """A noun that names an act of the lexicon ("отставка", "арест") or a thing a policy props up
+        ("экономика", "the economy", "рубль"): supporting it supports no one."""
+        return t.pos == "NOUN" and (t.lemma in word_sets()["supported_things"] or any(
+            e.pos == "noun" for e in lexicon(self.language).by_lemma.get(t.lemma, ())))
 
     def _state_act(self, sent: Sentence, roots: list[int]) -> bool:
         """The phrase names an act only a state does: an arrest, a charge, a search."""
@@ -615,6 +633,10 @@ class EventExtractor:
                 return None
             if len(parts) < 2 and not (parts and frame.type != "CONSULT" and frame.alone):
                 c.note("decision", "no event: one participant")
+                return None
+            if len(parts) == 1 and not any(base_rel(sent, k) in word_sets()["content_relations"]
+                                           for t in c.tokens for k in children(sent, t) if k not in c.tokens):
+                c.note("decision", "no event: one side's assent to nothing said ('Kharlamova agreed.')")
                 return None
             if len(parts) == 1:  # "APEC has agreed to set up a centre": one side's agreement
                 return [Actor(parts[0].id, parts[0].name, parts[0].type, "source", parts[0].country)]
