@@ -582,3 +582,10 @@ def test_two_sides_that_agree_on_a_view_still_agree(pipeline):
     a = pipeline.process("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should "
                          "cooperate.", published="1990-03-21", language="en")
     assert [e.type for e in a.events] == ["AGREE"], _sides(a)
+
+
+def test_saying_there_was_nothing_unlawful_is_a_denial(pipeline):
+    a = pipeline.process("Президент Перу Ольянта Умала заявил, что подобное перераспределение фондов является "
+                         "обычной практикой, в которой нет ничего противозаконного.", published="2016-04-12",
+                         language="ru")
+    assert [e.type for e in a.events] == ["REJECT"] and a.events[0].actors[0].role == "source", _sides(a)

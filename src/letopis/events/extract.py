@@ -32,7 +32,7 @@ from letopis.events.lexicon import (
     settings,
     word_sets,
 )
-from letopis.events.rules import Candidate
+from letopis.events.rules import VERB_POS, Candidate
 from letopis.events.tree import ancestors, base_rel, case_marker, children, rel, subtree
 from letopis.link.kb import KnowledgeBase, slug
 from letopis.link.names import genitive, transliterate
@@ -382,6 +382,21 @@ class EventExtractor:
         return False
 
     @staticmethod
+    def _said_not_done(c: Candidate) -> bool:
+        """The wrong stands under a negated predicate of its clause: "в которой нет ничего противозаконного",
+        "не было ничего незаконного"."""
+        neg, sent, i = word_sets()["negation"], c.sent, c.head
+        clauses = word_sets()["prune"] | {"conj"}
+        for _ in range(int(limit("climb"))):
+            if sent.tokens[i].lemma in neg or any(sent.tokens[k].lemma in neg and rel(sent, k) not in clauses
+                                                  for k in children(sent, i) if k not in c.tokens):
+                return True
+            if sent.tokens[i].pos in VERB_POS or sent.tokens[i].head < 0:
+                return False
+            i = sent.tokens[i].head
+        return False
+
+    @staticmethod
     def _several(sent: Sentence, verb: int) -> bool:
         """The verb's subject is more than one: "Hungarian and Romanian officials agreed that …"."""
         subjects = [k for k in children(sent, verb) if base_rel(sent, k) == "nsubj"]
@@ -526,7 +541,7 @@ class EventExtractor:
             c.status = "occurred"
             c.note("intent", f"an expressed intention: {intent_as(frame.type)[0]}")
             return intent_as(frame.type)
-        if frame.reported and c.status == "negated":
+        if frame.reported and (c.status == "negated" or self._said_not_done(c)):
             c.status = "occurred"  # "заявила, что в этом нет ничего противозаконного": a denial
             c.note("negated_as", "a wrong one says was not done: a denial")
             return "REJECT", settings()["cameo"]["refusal"]
@@ -667,7 +682,11 @@ class EventExtractor:
         # ("ей грозит импичмент": the impeachment threatens no one)
         unnamed = not source and bool(target) and frame.type in word_sets()["one_sided_types"] and any(
             sent.tokens[r].pos == "PRON" or sent.tokens[r].feats.get("Animacy") == "Anim" for r in c.source_roots)
-        if not (source and target) and not frame.alone and not unnamed:
+        # "заявила, что в этом нет ничего противозаконного": a wrong one says was not done is a denial, which
+        # stands with the one denying alone (its accusers are looked for in the article)
+        denial = frame.reported and bool(source) and not target and (
+            rules.status_negated(c) == "negated" or self._said_not_done(c))
+        if not (source and target) and not frame.alone and not unnamed and not denial:
             c.note("decision", "no event: the frame needs both sides")
             return None
         if not source and c.place_target and c.language in word_sets()["place_only_dropped"]:

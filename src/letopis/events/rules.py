@@ -445,7 +445,10 @@ def _reporter(c: Candidate) -> int | None:
     if mark is not None and mark >= 2 and c.sent.tokens[mark - 1].text == "," and \
             c.sent.tokens[mark - 2].lemma in said:
         return mark - 2
-    i = c.head
+    i = c.head  # "в которой нет ничего противозаконного": first up to the verb of the trigger's own clause
+    while c.sent.tokens[i].pos not in VERB_POS and base_rel(c.sent, i) in ("amod", "nsubj", "obj", "obl", "nmod") \
+            and c.sent.tokens[i].head >= 0:
+        i = c.sent.tokens[i].head
     for _ in range(int(limit("report_climb"))):
         if base_rel(c.sent, i) not in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj", "acl"):
             return None
