@@ -589,3 +589,11 @@ def test_saying_there_was_nothing_unlawful_is_a_denial(pipeline):
                          "обычной практикой, в которой нет ничего противозаконного.", published="2016-04-12",
                          language="ru")
     assert [e.type for e in a.events] == ["REJECT"] and a.events[0].actors[0].role == "source", _sides(a)
+
+
+def test_a_subject_pronoun_carries_on_the_last_sentences_subject(pipeline):
+    a = pipeline.process("Сенатор Джон Смит убедил президента Грузии Михаила Саакашвили провести выборы. Ранее он "
+                         "также встретился с президентом Армении Сержем Саргсяном.", published="2012-12-21",
+                         language="ru")
+    met = [e for e in a.events if e.type == "CONSULT"]
+    assert met and "John Smith" in {x.name for x in met[0].actors}, _sides(a)

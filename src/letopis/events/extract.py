@@ -1022,7 +1022,38 @@ class EventExtractor:
                   and (want not in ("Masc", "Fem") or self._gender(article, m) in (None, want))]
         if not before:
             return None
+        if rel(sent, i).startswith("nsubj"):  # "именно он убедил Карзая … Ранее он пытался": the subject goes on
+            kept = self._previous_subject(article, sent, want, exclude_ids)
+            if kept is not None:
+                return kept
         return self._actor(article.entities[max(before, key=lambda m: m.end).entity_id])
+
+    def _previous_subject(self, article: Article, sent: Sentence, want: str | None, exclude_ids: frozenset[str],
+                          depth: int = 0) -> Actor | None:
+        """The person who is the subject of the sentence before, named or a pronoun standing for him, when his
+        gender is the pronoun's: a subject pronoun most often carries on the last sentence's subject."""
+        sentences = article.sentences if self.field == "text" else article.title_sentences
+        at = next((n for n, s in enumerate(sentences) if s is sent), 0)
+        if at == 0 or depth > limit("climb"):
+            return None
+        prev = sentences[at - 1]
+        root = next((k for k, t in enumerate(prev.tokens) if t.head < 0), None)
+        subj = next((k for k in children(prev, root) if rel(prev, k).startswith("nsubj")), None) if root is not None \
+            else None
+        if subj is None:
+            return None
+        t = prev.tokens[subj]
+        if t.pos == "PRON" and t.lemma in word_sets()["personal_pronouns"]:
+            if want in ("Masc", "Fem") and t.feats.get("Gender") not in (None, want):
+                return None
+            return self._previous_subject(article, prev, want, exclude_ids, depth + 1) or \
+                self._antecedent(article, prev, subj, exclude_ids)
+        phrase = subtree(prev, subj, word_sets()["prune"])
+        spans = [(prev.tokens[k].start, prev.tokens[k].end) for k in phrase]
+        people = [m for m in article.mentions if m.field == self.field and m.type == "PER" and m.entity_id in
+                  article.entities and m.entity_id not in exclude_ids and any(s <= m.start < e for s, e in spans)
+                  and (want not in ("Masc", "Fem") or self._gender(article, m) in (None, want))]
+        return self._actor(article.entities[people[0].entity_id]) if len({m.entity_id for m in people}) == 1 else None
 
     def _political(self, article: Article, a: Actor) -> bool:
         """A state, an organisation, a generic group (Protesters), a person the knowledge base knows, or one the
