@@ -254,3 +254,57 @@ def test_popolo_offices_read_from_labels():
     # the speaker of the Althing ("President of the Althing") is no head of state
     assert roles["Einar Bjarnason"] == ["hog ISL 2034-12-01"]
     assert roles["Gunnar Ólafsson"] == ["fm ISL 2031-02-01"]
+
+
+def test_a_vich_surname_used_alone_is_no_patronymic(pipeline):
+    # "Лукашевич" reads as a patronymic, but a patronymic never stands alone: "Павел Лукашевич" is a full name
+    a = pipeline.process("В Гродно задержан фермер Павел Лукашевич. Лукашевича доставили в отдел. "
+                         "Позже Лукашевич отказался от адвоката.", language="ru")
+    ids = person_ids(a)
+    assert ids["Лукашевича"] == ids["Лукашевич"] == ids["Павел Лукашевич"]
+
+
+def test_a_short_given_name_joins_the_full_one(pipeline):
+    a = pipeline.process("Шериф Джо Бартолетти подал в отставку. Джозеф Бартолетти руководил управлением "
+                         "десять лет. Бартолетти поблагодарил коллег.", language="ru")
+    ids = person_ids(a)
+    assert ids["Джо Бартолетти"] == ids["Джозеф Бартолетти"] == ids["Бартолетти"]
+    assert a.entities[ids["Бартолетти"]].name.startswith("Joseph")
+
+
+def test_a_headline_office_is_the_holder_the_body_names(pipeline):
+    # no date: the one person of the article who ever held the office of that country
+    a = pipeline.process("Президента Грузии вызвали в парламент\n\nСаломе Зурабишвили отказалась явиться на "
+                         "заседание комиссии.", language="ru")
+    role = [m for m in a.mentions if m.via == "role" and m.field == "title"]
+    assert [m.entity_name for m in role] == ["Salome Zourabichvili"]
+
+
+def test_a_dative_given_name_before_an_undeclined_surname(pipeline):
+    a = pipeline.process("Полномочия перешли к председателю совета Денису Ботнару.", language="ru")
+    normal = {m.text: m.normal for m in a.mentions if m.type == "PER"}
+    assert normal["Денису Ботнару"].split()[0] == "Денис"
+
+
+def test_an_owner_s_surname_is_split_from_the_name_after_it(pipeline):
+    a = pipeline.process("Премьер-министр Юдзи Накамура сформировал кабинет. Пост достался бывшему спикеру "
+                         "правительства Накамуры Кэндзи Одатэ.", language="ru")
+    ids = person_ids(a)
+    assert ids.get("Накамуры") == ids["Юдзи Накамура"]
+    assert "Кэндзи Одатэ" in ids
+
+
+def test_a_name_in_apposition_to_a_nominative_title_is_nominative():
+    # "заявил лидер конгресса Зайда аль-Мансур": the genitive before the name misled the tagger
+    from letopis.link.persons import tagged_words
+    from letopis.model import Mention, Token
+
+    text = "лидер конгресса Зайда аль-Мансур"
+    title = Token(0, 5, "лидер", "лидер", "NOUN", {"Animacy": "Anim", "Case": "Nom", "Gender": "Masc"})
+    name = Token(16, 21, "Зайда", "зайда", "PROPN", {"Animacy": "Anim", "Case": "Gen", "Gender": "Masc"}, rel="appos")
+    particle = Token(22, 32, "аль-Мансур", "аль-мансур", "PROPN", {}, rel="appos")
+    tokens = {("text", t.start): t for t in (title, name, particle)}
+    m = Mention("text", 16, 32, text[16:32], "PER")
+    words = tagged_words(m, tokens, {("text", 16): title})
+    assert words[0][1]["Case"] == "Nom"
+    assert tagged_nominative(words) == "Зайда аль-Мансур"

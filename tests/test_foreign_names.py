@@ -98,3 +98,41 @@ def test_a_woman_s_french_given_name_is_spelt_as_a_woman_s():
     # Russian writes Michel and Michelle, Daniel and Danielle alike
     assert romanize("Мишель Дюпон", feminine=True).split()[0] == "Michelle"
     assert romanize("Мишель Дюпон").split()[0] == "Michel"
+
+
+def test_english_letters_spelt_out_are_initials():
+    # "Ар" is the letter R, not a name of its own; "Си" stays the Chinese surname
+    assert romanize("Ар Смитсон") is not None and romanize("Ар Смитсон").split()[0] == "R."
+    assert romanize("Би Би Томпсон").split()[:2] == ["B.", "B."]
+
+
+def test_an_arabic_name_is_not_read_by_swedish_words():
+    # "Файка" is no Swedish "fika": a name of another script falls back to the press's languages only
+    got = romanize("Файка аль-Хасани", feminine=True)
+    assert got is not None and got.split()[0] in ("Fayka", "Faika"), got
+
+
+def test_the_standard_spelling_pays_for_a_letter_the_origin_lacks():
+    # Arabic has no v: after an Arabic given name "Рава" is Rawa, while "Мурад" keeps its press spelling
+    assert romanize("Мустафа Рава").split()[-1] == "Rawa"
+    assert romanize("Хамид Мурад").split()[-1] == "Murad"
+
+
+def test_russian_names_as_the_english_press_writes_them():
+    from letopis.link.linker import press_romanization
+    from letopis.link.names import transliterate
+
+    assert press_romanization("Дмитрий Каминский") == "Dmitry Kaminsky"
+    assert press_romanization("Юрий Подольный") == "Yury Podolny"
+    assert press_romanization("Майя Осипова") == "Maya Osipova"
+    assert transliterate("Франсиско Кастаньо") == "Fransisko Kastanyo"  # ьо sounds yo
+
+
+def test_a_namesake_of_another_origin_is_no_family_of_a_known_person():
+    from letopis.link.kb import default_kb
+    from letopis.link.linker import person_english
+
+    kb = default_kb()
+    # Бернар Кушнер is in the knowledge base as Kouchner; an English given name before the surname is no kin of his
+    assert person_english("Джейсон Кушнер", kb) == "Jason Kushner"
+    assert person_english("Мелания Трамп", kb, woman=True) == "Melania Trump"

@@ -55,6 +55,8 @@ class Settings:
 
 
 SETTINGS = Settings()
+# sections of given_names.yaml that are no origin's names
+NOT_ORIGINS = frozenset({"short_forms"})
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +65,8 @@ def _data() -> dict:
     tables = load("transcription.yaml")
     given: dict[str, tuple[str, str]] = {}
     for origin, names in (load("given_names.yaml") or {}).items():
+        if origin in NOT_ORIGINS:
+            continue
         for cyr, lat in (names or {}).items():
             for variant in str(cyr).split("|"):
                 given[variant.strip().lower()] = (str(lat), origin)
@@ -180,6 +184,15 @@ def candidates(word: str, origin: str, limit: int = SETTINGS.limit,
                     heapq.heappush(heap, (cost + c, pos + size, text + latin))
         if not matched and (not within or _begins(text + w[pos], within)):  # a letter without a rule is kept
             heapq.heappush(heap, (cost, pos + 1, text + w[pos]))
+
+
+def _cost_of(word: str, origin: str | None, spelling: str) -> float:
+    """What reading `word` as `spelling` costs by the origin's table: nothing for an unknown origin or
+    a spelling the table does not reach; "Рава" as Rava costs an Arabic name its v, a letter Arabic
+    has not."""
+    if origin is None:
+        return 0.0
+    return next((cost for cost, text in candidates(word, origin, within=(), limit=SETTINGS.limit) if text == spelling), 0.0)
 
 
 def _likeness(zipf: float) -> float:
@@ -300,6 +313,7 @@ def romanize(name: str, feminine: bool = False) -> str | None:
     particles = data["particles"]
     given = {w.lower(): _given(w) for w in (words[:-1] if len(words) > 1 else words)
              if w.lower() not in particles and _given(w)}
+    given.update(_initials(words))
     origin = next((given[w.lower()][1] for w in words if w.lower() in given), None) or _marked_origin(words)
     surname_origin = _surname_origin(words[-1]) if len(words) > 1 else None
     zh = _chinese(words)
@@ -341,6 +355,13 @@ def romanize(name: str, feminine: bool = False) -> str | None:
             read = [transliterate(part) for part in w.split("-")]
         out.append(head + "-".join(read))
     return " ".join(out)
+
+
+def _initials(words: list[str]) -> dict[str, tuple[str, str]]:
+    """English letters spelt out before a surname ("Ар Келли"), as given names read back: the initial
+    with its dot, of English origin."""
+    letters = _data().get("letter_names") or {}
+    return {w.lower(): (letters[w.lower()] + ".", "en") for w in words[:-1] if w.lower() in letters}
 
 
 def _in_gender(latin: str, origin: str, feminine: bool) -> str:
@@ -407,6 +428,13 @@ def _nominatives(word: str) -> list[str]:
     return list(dict.fromkeys(o for o in out if o != word))
 
 
+def given_origin(word: str) -> str | None:
+    """The origin of a foreign given name (lexicons/given_names.yaml), also in an oblique case; None
+    for a name the list does not have."""
+    found = _given(word)
+    return found[1] if found else None
+
+
 def _given(word: str) -> tuple[str, str] | None:
     """The own spelling and origin of a given name, also when written in an oblique case."""
     given = _data()["given"]
@@ -419,6 +447,18 @@ def _given(word: str) -> tuple[str, str] | None:
 
 
 FALLBACK_ORIGINS = ("en", "de", "fr", "es", "it", "pt", "nl", "scand", "pl")
+# the press's languages, the only ones a name of another script is written in by Latin-script news
+# (English, and French for the Maghreb and the Levant): an Arabic name is not judged by Swedish words
+PRESS_ORIGINS = ("en", "fr")
+
+
+def _fallback_origins(origin: str | None) -> tuple[str, ...]:
+    """The origins whose spellings a word is tried by when its own origin finds no written word: any
+    European one for a European name or an unknown origin, the press's for a name of another script
+    (an origin without a Latin-script language of its own in lexicons/transcription.yaml)."""
+    if origin is not None and not _data()["languages"].get(origin):
+        return tuple(o for o in PRESS_ORIGINS if o != origin)
+    return tuple(o for o in FALLBACK_ORIGINS if o != origin)
 
 
 def _foreign_word(word: str, origin: str | None) -> tuple[str, float]:
@@ -429,14 +469,14 @@ def _foreign_word(word: str, origin: str | None) -> tuple[str, float]:
     standard = transliterate(word)
     zipf = _zipf(standard.lower(), "en")  # the English press's spelling, not a word of the origin's language
     if zipf >= SETTINGS.known:
-        tried.append((standard, _likeness(zipf)))
+        tried.append((standard, _likeness(zipf) - SETTINGS.weight * _cost_of(word, origin, standard.lower())))
     if origin is not None:
         tried.append(best_spelling(word, origin))
     if not any(score > 0 for _, score in tried):
         penalty = SETTINGS.other_origin if origin else 0.0
         need = SETTINGS.other_origin_min if origin else 0.01
         tried += [(spelling, score - penalty) for spelling, score in
-                  (best_spelling(word, o) for o in FALLBACK_ORIGINS if o != origin) if score - penalty >= need]
+                  (best_spelling(word, o) for o in _fallback_origins(origin)) if score - penalty >= need]
     found = [t for t in tried if t[1] > 0]
     if found:
         return max(found, key=lambda ss: ss[1])

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 from letopis.analyze.morph import fold, lemma, lemmas
-from letopis.link.foreign import romanize
+from letopis.link.foreign import given_origin, romanize
 from letopis.link.gazetteer import adjective_links, gazetteer, merge_mentions
-from letopis.link.kb import KnowledgeBase, slug
+from letopis.link.kb import KBEntry, KnowledgeBase, slug
 from letopis.link.mentions import Link, longer_surname, overlap, repoint
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian
@@ -19,10 +19,12 @@ from letopis.link.persons import (
     is_patronymic,
     join_full_names,
     latin_aliases,
+    merge_short_forms,
     merge_variants,
     name_words,
     people_taken_for_places,
     resolve_person,
+    split_owner_surname,
     tagged_words,
 )
 from letopis.link.relatives import name_relatives
@@ -91,7 +93,20 @@ def _generation(name: str) -> tuple[str, str]:
 def person_english(name: str, kb: KnowledgeBase | None, woman: bool = False) -> str:
     """The English name of a person named in Russian: the family's known spelling, the own spelling of a
     foreign name, or the standard romanisation."""
-    return _family_spelling(name, kb, woman) or romanize(name, woman) or transliterate(name)
+    return _family_spelling(name, kb, woman) or romanize(name, woman) or press_romanization(name)
+
+
+# BGN's -iy and -yy at a word's end (-ий, -ый), and its yy of й before я, ю, е, ё between vowels
+# ("Майя" Mayya): the English press writes a single y
+PRESS_ENDING = re.compile(r"(?<=\w)(?:iy|yy)\b")
+PRESS_DOUBLE_Y = re.compile(r"(?<=[aeiou])yy(?=[aeiou])")
+
+
+def press_romanization(name: str) -> str:
+    """A person's name as the English press writes it when no foreign spelling is found: BGN/PCGN, with
+    -ий and -ый at a word's end as -y ("Дмитрий Каминский" Dmitry Kaminsky, "Навальный" Navalny), as in
+    the knowledge base, and one y for BGN's two ("Майя" Maya, "Исайяс" Isayas)."""
+    return PRESS_DOUBLE_Y.sub("y", PRESS_ENDING.sub("y", transliterate(name)))
 
 
 def _family_spelling(name: str, kb: KnowledgeBase | None, woman: bool = False) -> str | None:
@@ -103,6 +118,7 @@ def _family_spelling(name: str, kb: KnowledgeBase | None, woman: bool = False) -
     surname = words[-1]
     known = [e for e in kb.surname(surname) if e.type == "PER" and e.ru and fold(e.ru.split()[-1]) == fold(surname)
              and e.en and re.fullmatch(r"[A-Z][\w'-]+", e.en.split()[-1])]
+    known = [e for e in known if not _other_origin(words[0], e)]
     spelt = {e.en.split()[-1] for e in known}
     if len(spelt) != 1 or re.search(r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ына|ская|цкая)$", surname.lower()):
         return None  # a Russian-form surname declines by gender and has a romanisation of its own
@@ -110,6 +126,14 @@ def _family_spelling(name: str, kb: KnowledgeBase | None, woman: bool = False) -
     whole = romanize(name, woman)
     given_en = whole.rsplit(" ", 1)[0] if whole else (romanize(given, woman) or transliterate(given))
     return f"{given_en} {spelt.pop()}"
+
+
+def _other_origin(given: str, known: KBEntry) -> bool:
+    """The given name comes from another language than the known person's: a namesake, not his family
+    ("Джаред Кушнер" is no kin of Bernard Kouchner)."""
+    own = given_origin(given)
+    theirs = given_origin(known.ru.split()[0]) if known.ru and len(known.ru.split()) > 1 else None
+    return own is not None and theirs is not None and own != theirs
 
 
 def _without_descriptor(name: str, kind: str) -> str:
@@ -161,6 +185,7 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
             links.extend(adjective_links(sentences, field, text, links, kb))
             links.sort(key=lambda lk: (lk.mention.field, lk.mention.start))
         all_links.extend(links)
+    all_links = split_owner_surname(all_links)
     # a surname alone is the article's own full name before it is anybody in the knowledge base:
     # "Кана" beside "Оливер Кан" is the goalkeeper, whoever was prime minister that year
     surnames = {k for lk in all_links if lk.mention.type == "PER" and len(lk.mention.text.split()) > 1
@@ -173,9 +198,11 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         if lk.entry is not None and lk.entry.type != lk.mention.type:
             lk.mention.type = lk.entry.type
     article.home_country = home_country(article, all_links, kb)
+    named = list(all_links)
     for field, text in (("title", article.title or ""), ("text", article.text)):
         own = [lk for lk in all_links if lk.mention.field == field]
-        all_links.extend(title_links(article, field, text, own, kb, article.home_country))
+        others = [lk for lk in named if lk.mention.field != field]
+        all_links.extend(title_links(article, field, text, own, kb, article.home_country, others))
     # surname-only, first-name-only and "Имя Отчество" mentions join a full name in the same article;
     # a Latin spelling in parentheses is the person just named: "Джошуа Вольфа (Joshua Wolf)"
     mentions: list[Mention] = []
@@ -201,6 +228,7 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         repoint(lk.mention, known)
         mentions.append(lk.mention)
     merge_variants(article, mentions)
+    merge_short_forms(article, mentions)
     name_relatives(article, mentions, lambda name, woman: person_english(name, kb, woman))
     people_taken_for_places(article, mentions)
     latin_aliases(article, mentions)

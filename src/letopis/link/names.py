@@ -19,7 +19,9 @@ VOWELS = set("аеёиоуыэюяйъь")
 
 
 def transliterate(text: str) -> str:
-    """BGN/PCGN: `е` is `ye` at the start of a word and after a vowel, `й`, `ъ` or `ь`."""
+    """BGN/PCGN: `е` is `ye` at the start of a word and after a vowel, `й`, `ъ` or `ь`; `о` after `ь`
+    is `yo`, as it sounds ("Вениньо" Veninyo, "Кабельо" Kabelyo), where the dropped soft sign would
+    leave a bare `o`."""
     out = []
     prev = ""
     for ch in text:
@@ -30,6 +32,8 @@ def transliterate(text: str) -> str:
                 rom = "ye"
             if low == "ё" and prev and prev not in VOWELS and prev.isalpha():
                 rom = "ë".replace("ë", "yo")
+            if low == "о" and prev == "ь":
+                rom = "yo"
             if ch.isupper():
                 rom = rom[:1].upper() + rom[1:]
             out.append(rom)
@@ -123,8 +127,9 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
             named = [p for p in parses(word.lower()) if p.tag.grammemes & NAME_TAGS and p.is_known
                      and "Fixd" not in p.tag.grammemes and p.tag.number == "sing"]
             if named and not any(p.tag.case == "nomn" for p in named) and not (
-                    i < len(words) - 1 and _indeclinable(words[-1][0])):  # the tagger missed an oblique case
-                # (not before a surname that shows no case: "Акира Амари" is not the genitive of Акир)
+                    i < len(words) - 1 and _indeclinable(words[-1][0]) and not _only_oblique(word)):
+                # the tagger missed an oblique case (not before a surname that shows no case: "Акира
+                # Амари" is not the genitive of Акир; but "председателю Андриану Канду" is Андриан)
                 case = {"gent": "Gen", "datv": "Dat", "accs": "Acc", "ablt": "Ins", "loct": "Loc"}.get(named[0].tag.case)
             elif (not named and i == len(words) - 1 > 0 and re.search("[бвгдзклмнпрстфхцчшщ]ы$", word.lower())
                   and not any(p.is_known for p in parses(word.lower()))):
@@ -249,6 +254,15 @@ def genitive(name: str) -> str:
         form = readings[0].inflect({"gent"}) if readings and not word.isupper() else None
         out.append(_match_case(word, form.word) if form else word)
     return " ".join(out)
+
+
+# endings a known masculine given name has only in an oblique case ("Андриану", "Мурадом")
+OBLIQUE_ONLY = ("у", "ю", "ом", "ем", "ём")
+
+
+def _only_oblique(word: str) -> bool:
+    """A given name pymorphy knows whose ending only an oblique case has: no nominative reads so."""
+    return word.lower().endswith(OBLIQUE_ONLY)
 
 
 def _indeclinable(word: str) -> bool:

@@ -12,6 +12,9 @@ import itertools
 import re
 from collections import Counter
 from functools import lru_cache
+from importlib import resources
+
+import yaml
 
 from rapidfuzz.distance import Levenshtein
 
@@ -50,8 +53,53 @@ def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry |
 
 
 def is_patronymic(word: str) -> bool:
+    """A word that reads as a patronymic ("Петрович", "Сергеевна"); a -вич surname reads so too ("Карпович")."""
     return bool(re.search(r"(вич|вн|ичн|ьич)[а-я]*$", word.lower())) and any(
         "Patr" in p.tag.grammemes for p in parses(word.lower()))
+
+
+def name_keys(word: str) -> set[str]:
+    """The keys a name word is compared by: its lemmas and its folded spelling."""
+    return lemmas(word) | {fold(word)}
+
+
+def words_used_alone(links: list[Link]) -> set[str]:
+    """The keys of the one-word person names of an article ("Карповича задержали")."""
+    return {k for lk in links if lk.mention.type == "PER" and lk.mention.via != "role"
+            and len(name_words(lk.mention.text)) == 1 for k in name_keys(lk.mention.text.strip())}
+
+
+def patronymic_of_name(words: list[str], alone: set[str]) -> bool:
+    """The last of two or more name words is a patronymic: it reads as one and the article never uses
+    it alone. A patronymic never stands alone in the news, so "Олег Карпович" beside "Карпович
+    отказался" is a given name and a -вич surname (Belarusian, Serbian, Polish), not "Имя Отчество"."""
+    return is_patronymic(words[-1]) and not (name_keys(words[-1]) & alone)
+
+
+def split_owner_surname(links: list[Link]) -> list[Link]:
+    """A person's span that opens with another person's surname in an oblique case is two mentions:
+    "спикеру правительства Хатоямы Хирофуми Хирано" beside "Юкио Хатояма" is Хатояма's government and
+    Хирофуми Хирано. Only for three words or more, the first in another form than the surname's own
+    and that surname the last word of a full name the article gives elsewhere."""
+    surnames: dict[str, str] = {}
+    for lk in links:
+        words = name_words(lk.mention.text)
+        if lk.mention.type == "PER" and lk.mention.via != "role" and len(words) == 2:
+            surnames.update({k: fold(words[-1]) for k in name_keys(words[-1])})
+    out = []
+    for lk in links:
+        m = lk.mention
+        words = m.text.split()
+        first = words[0] if words else ""
+        own = surnames.get(next((k for k in sorted(name_keys(first)) if k in surnames), ""), None) \
+            if m.type == "PER" and lk.entry is None and len(words) >= 3 else None
+        if own is None or fold(first) == own:
+            out.append(lk)
+            continue
+        rest = m.start + m.text.index(words[1], len(first))
+        out.append(Link(Mention(m.field, m.start, m.start + len(first), first, "PER", via=m.via), None))
+        out.append(Link(Mention(m.field, rest, m.end, m.text[rest - m.start:], "PER", via=m.via), None))
+    return out
 
 
 def join_full_names(ordered: list[Link], made: list[Entity], tokens: dict[tuple[str, int], Token]) -> list[Entity]:
@@ -61,10 +109,11 @@ def join_full_names(ordered: list[Link], made: list[Entity], tokens: dict[tuple[
     full: dict[str, Entity] = {}
     firsts: dict[str, set[str]] = {}
     by_id: dict[str, Entity] = {}
+    alone = words_used_alone(ordered)
 
     def is_full(lk: Link) -> bool:
         words = name_words(lk.mention.text)
-        return (len(words) > 1 and not is_patronymic(words[-1]) and not re.fullmatch(r"[А-ЯЁA-Z]\.", words[0])
+        return (len(words) > 1 and not patronymic_of_name(words, alone) and not re.fullmatch(r"[А-ЯЁA-Z]\.", words[0])
                 and lk.mention.via != "role")
 
     def gender(lk: Link, word: int) -> str | None:
@@ -91,7 +140,7 @@ def join_full_names(ordered: list[Link], made: list[Entity], tokens: dict[tuple[
             alt = next((e for e, g in cands if g == own), cands[0][0] if cands else None)
             if alt is None:  # "Михаэль", "Борис Николаевич": a first name shared with one full name
                 ids = set().union(*(firsts.get(k, set()) for k in lemmas(words[0]) | {fold(words[0])}))
-                if len(ids) == 1 and (len(words) == 1 or is_patronymic(words[-1])):
+                if len(ids) == 1 and (len(words) == 1 or patronymic_of_name(words, alone)):
                     alt = by_id[ids.pop()]
             ent = alt or ent
         out.append(ent)
@@ -203,6 +252,47 @@ def merge_variants(article: Article, mentions: list[Mention]) -> None:
         repoint(m, b, article.entities, absorb=True)
 
 
+@lru_cache(maxsize=1)
+def _short_forms() -> dict[str, frozenset[str]]:
+    """Each short form of a given name (folded) to the full names it stands for, from the
+    `short_forms` section of lexicons/given_names.yaml ("joe" → {"joseph"})."""
+    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("given_names.yaml").read_text("utf-8"))
+    out: dict[str, set[str]] = {}
+    for full, shorts in (raw.get("short_forms") or {}).items():
+        for short in str(shorts).split("|"):
+            out.setdefault(fold(short.strip()), set()).add(fold(str(full)))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def _short_form_of(a: Entity, b: Entity) -> bool:
+    """`a` is `b` named by a short form of his given name: the rest of the names is the same and
+    a's given name is one of the short forms of b's ("Joe Arpaio" of "Joseph Arpaio")."""
+    for x, y in ((a.name, b.name), (a.name_ru, b.name_ru)):
+        wa, wb = fold(x or "").split(), fold(y or "").split()
+        if len(wa) >= 2 and len(wa) == len(wb) and wa[1:] == wb[1:] and wb[0] in _short_forms().get(wa[0], ()):
+            return True
+    return False
+
+
+def merge_short_forms(article: Article, mentions: list[Mention]) -> None:
+    """Join a person named by a short form of his given name to the same surname with the full form
+    ("Джо Арпайо" and "Джозефа Арпайо" are one person): the entity takes the full form, or the one the
+    knowledge base knows."""
+    people = [e for e in article.entities.values() if e.type == "PER" and (e.name or e.name_ru)]
+    into: dict[str, Entity] = {}
+    for a in people:
+        fulls = [b for b in people if b.id != a.id and _short_form_of(a, b) and not (a.wikidata and b.wikidata)]
+        if len(fulls) != 1:
+            continue
+        short, full = (fulls[0], a) if a.wikidata and not fulls[0].wikidata else (a, fulls[0])
+        if full.id not in into:
+            into[short.id] = full
+    for m in mentions:
+        target = into.get(m.entity_id or "")
+        if target is not None:
+            repoint(m, target, article.entities, absorb=True)
+
+
 def latin_aliases(article: Article, mentions: list[Mention]) -> None:
     """A Latin person name in parentheses right after a Cyrillic one names the same person; an
     abbreviation in parentheses after an organisation's name is that organisation ("(APEC)")."""
@@ -291,11 +381,26 @@ def tagged_words(m: Mention, tokens: dict[tuple[str, int], Token],
         # a name in apposition takes its title's case and gender when its words allow them:
         # "нового Чемпиона мира — Веселина Топалова" is Веселин Топалов, not a woman
         out = [(w, {**f, "Case": head.feats["Case"], "Gender": head.feats.get("Gender", f.get("Gender", ""))}) for w, f in out]
+    elif _nominative_apposition(out, first, head):
+        # and the nominative of a title the tagger let a genitive before it mislead: "заявил лидер
+        # народного конгресса Файка аль-Саид" is Файка, not the genitive of Файк
+        out = [(w, {**f, "Case": "Nom"}) if f.get("Case") else (w, f) for w, f in out]
     return out
 
 
+def _nominative_apposition(words: list[tuple[str, dict[str, str]]], first: Token | None, head: Token | None) -> bool:
+    """The name stands in apposition to a person's title in the nominative, the tagger gave it an
+    oblique case, and every word of it can be a name in the nominative (of either gender: a title's
+    grammatical gender is not the person's) or is a word pymorphy does not know."""
+    if first is None or head is None or first.rel != "appos" or head.feats.get("Animacy") != "Anim" \
+            or head.feats.get("Case") != "Nom" or words[0][1].get("Case") in (None, "Nom"):
+        return False
+    return all(_readable_as(w, "Nom", None) or not any(p.is_known for p in parses(w.lower()))
+               for w, f in words if f.get("Case"))
+
+
 def _readable_as(word: str, case: str, gender: str | None) -> bool:
-    want = {"Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(case)
+    want = {"Nom": "nomn", "Gen": "gent", "Dat": "datv", "Acc": "accs", "Ins": "ablt", "Loc": "loct"}.get(case)
     sex = {"Masc": "masc", "Fem": "femn"}.get(gender or "")
     return any(p.tag.case == want and p.tag.number == "sing" and (sex is None or p.tag.gender == sex)
                and p.tag.grammemes & {"Name", "Surn", "Patr"} for p in parses(word.lower()))

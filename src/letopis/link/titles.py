@@ -48,11 +48,14 @@ def home_country(article: Article, links: list[Link], kb: KnowledgeBase) -> str 
 
 
 def title_links(article: Article, field: str, text: str, links: list[Link], kb: KnowledgeBase,
-                home: str | None) -> list[Link]:
-    """Mentions for titles standing for a person: `Глава государства` → the head of state on the date."""
+                home: str | None, elsewhere: list[Link] = ()) -> list[Link]:
+    """Mentions for titles standing for a person: `Глава государства` → the head of state on the date.
+    `links` are the field's own, `elsewhere` those of the article's other fields: a headline's
+    "президента Молдавии" is the one Moldovan president the body names."""
     lang = article.language if article.language in _titles() else "ru"
     date = article.published[:10] if article.published else None
     named = {lk.entry.id: lk.entry for lk in links if lk.entry and lk.entry.type == "PER"}
+    named_elsewhere = {lk.entry.id: lk.entry for lk in elsewhere if lk.entry and lk.entry.type == "PER"}
     counts = Counter(lk.entry.id for lk in links if lk.entry and lk.entry.type == "PER")
     out: list[Link] = []
     for pattern, role in _titles()[lang]:
@@ -77,7 +80,8 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
                     if where else []
                 person = holders[0] if holders else (kb.first_holder("head_of_state", where) if where else None)
             else:
-                person = _role_holder(role, country or home, date, named, kb, counts)
+                person = _role_holder(role, country or home, date, named, kb, counts) or \
+                    _only_holder_named(role, country, named_elsewhere, kb)
             if person is None:
                 continue
             end = m.end()
@@ -131,3 +135,13 @@ def _role_holder(role: str, country: str | None, date: str | None, named: dict[s
         return max(r.start for r in e.roles if r.role == role and r.country == country)
     ranked = sorted(mentioned, key=latest_start, reverse=True)
     return ranked[0] if ranked else None
+
+
+def _only_holder_named(role: str, country: str | None, named: dict[str, KBEntry], kb: KnowledgeBase) -> KBEntry | None:
+    """The one person named in the article who held the office in the country the title names, at
+    any time (a text without a date cannot say when); nobody when the title names no country or when
+    two such people are named."""
+    if country is None:
+        return None
+    holders = [e for e in named.values() if kb.held_ever(e, role, country)]
+    return holders[0] if len(holders) == 1 else None
