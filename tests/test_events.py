@@ -15,14 +15,14 @@ GOLDEN = Path(__file__).parent / "data" / "seed_004_events.txt"
 # (language, sentence, type, status, source or participants, target): names as exported
 CASES = [
     # active verb, object
-    ("ru", "Полиция Белоруссии задержала Сергея Тихановского.", "COERCE", "occurred", ["Belarus"], ["Sergey Tikhanovskiy"]),
+    ("ru", "Полиция Белоруссии задержала Сергея Тихановского.", "COERCE", "occurred", ["Belarus"], ["Sergey Tikhanovsky"]),
     # passive with an agent in the instrumental
-    ("ru", "Сергей Тихановский был задержан полицией Белоруссии.", "COERCE", "occurred", ["Belarus"], ["Sergey Tikhanovskiy"]),
+    ("ru", "Сергей Тихановский был задержан полицией Белоруссии.", "COERCE", "occurred", ["Belarus"], ["Sergey Tikhanovsky"]),
     # passive without an agent: the state where it happens
-    ("ru", "В Минске задержан Сергей Тихановский.", "COERCE", "occurred", ["Belarus"], ["Sergey Tikhanovskiy"]),
+    ("ru", "В Минске задержан Сергей Тихановский.", "COERCE", "occurred", ["Belarus"], ["Sergey Tikhanovsky"]),
     # nominalisation: the one acted upon in the genitive
     ("ru", "Власти Белоруссии подтвердили арест Сергея Тихановского.", "COERCE", "occurred", ["Belarus"],
-     ["Sergey Tikhanovskiy"]),
+     ["Sergey Tikhanovsky"]),
     # negated
     ("ru", "Сергей Лавров не встретился с Энтони Блинкеном.", "CONSULT", "negated", ["Sergey Lavrov", "Antony Blinken"], []),
     # planned: future tense, and a governing word of intention
@@ -51,13 +51,13 @@ CASES = [
     ("ru", "Россия пригрозила Евросоюзу ответными мерами.", "THREATEN", "occurred", ["Russia"], ["European Union"]),
     ("ru", "Россия выслала британского дипломата.", "SANCTION", "occurred", ["Russia"], ["United Kingdom"]),
     ("ru", "Владимир Путин помиловал Сергея Тихановского.", "CONCEDE", "occurred", ["Vladimir Putin"],
-     ["Sergey Tikhanovskiy"]),
+     ["Sergey Tikhanovsky"]),
     ("ru", "Тысячи протестующих вышли на улицы Минска.", "PROTEST", "occurred", ["Protesters"], ["Belarus"]),
     ("ru", "Казахстан и Узбекистан подписали соглашение о демаркации границы.", "SUPPORT", "occurred",
      ["Kazakhstan", "Uzbekistan"], []),
     ("ru", "Россия оказала Казахстану гуманитарную помощь.", "AID", "occurred", ["Russia"], ["Kazakhstan"]),
     # a negated concession is a refusal
-    ("ru", "Сергей Тихановский не признал свою вину.", "REJECT", "occurred", ["Sergey Tikhanovskiy"], []),
+    ("ru", "Сергей Тихановский не признал свою вину.", "REJECT", "occurred", ["Sergey Tikhanovsky"], []),
     # an expressed intention to give is an agreement
     ("ru", "Россия готова предоставить Казахстану гуманитарную помощь.", "AGREE", "occurred", ["Russia"],
      ["Kazakhstan"]),
@@ -73,7 +73,7 @@ CASES = [
     ("en", "Russia threatened Ukraine with retaliation.", "THREATEN", "occurred", ["Russia"], ["Ukraine"]),
     # failing or not managing negates the act it governs
     ("ru", "Полиции Белоруссии не удалось задержать Сергея Тихановского.", "COERCE", "negated", [],
-     ["Sergey Tikhanovskiy"]),
+     ["Sergey Tikhanovsky"]),
     # a failed agreement is a refusal (PLOVER)
     ("en", "Armenia failed to reach a deal with Azerbaijan.", "REJECT", "occurred", ["Armenia", "Azerbaijan"], []),
 ]

@@ -736,6 +736,11 @@ class EventExtractor:
             if k not in roots and t.head in out and t.pos == "PROPN" and t.feats.get("Case") == "Loc" \
                     and rel(sent, k).split(":")[0] in ("nmod", "obl") and case_marker(sent, k) in ("в", "на"):
                 out -= subtree(sent, k)
+        for r in roots:  # "органы СКП и МВД проводят проверки … супруги Батуриной": a phrase does not straddle its
+            h = sent.tokens[r].head  # verb (the parser may hang a word after the verb on a subject before it)
+            if h >= 0 and sent.tokens[h].pos in VERB_POS:
+                below = subtree(sent, r, prune)
+                out = {k for k in out if k not in below or (k < h) == (r < h)}
         for r in roots:  # "указ «О … полномочий мэра Москвы», … «… президента РФ»": a quoted phrase ends at its quote
             span = _quoted_span(sent, r)
             if span is not None:

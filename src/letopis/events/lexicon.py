@@ -82,6 +82,14 @@ def _fold(word: str) -> str:
 
 
 @lru_cache(maxsize=4)
+def aspect_pairs(language: str) -> dict[str, str]:
+    """Perfective verbs and their imperfective partners (lexicons/aspect_pairs.yaml): a phrase written with
+    one is read with the other too."""
+    path = resources.files("letopis.lexicons").joinpath("aspect_pairs.yaml")
+    return {_fold(k): _fold(v) for k, v in (yaml.safe_load(path.read_text("utf-8")).get(language) or {}).items()}
+
+
+@lru_cache(maxsize=4)
 def lexicon(language: str) -> Lexicon:
     """The trigger classes of one language, indexed by lemma; phrases before single words."""
     path = resources.files("letopis.lexicons").joinpath(f"events_{language}.yaml")
@@ -95,11 +103,15 @@ def lexicon(language: str) -> Lexicon:
         if frame.name in lex.frames:
             raise ValueError(f"events_{language}.yaml: class {frame.name!r} is defined twice")
         lex.frames[frame.name] = frame
-        for pos in ("verbs", "nouns"):
-            for w in c.get(pos) or []:
-                lex.by_lemma.setdefault(_fold(w), []).append(Entry(_fold(w), pos[:-1], frame))
-        for ph in c.get("phrases") or []:
-            words = _fold(ph).split()
+        pairs = aspect_pairs(language)
+        verbs = [_fold(w) for w in c.get("verbs") or []]
+        for w in [*verbs, *(pairs[v] for v in verbs if v in pairs and pairs[v] not in verbs)]:
+            lex.by_lemma.setdefault(w, []).append(Entry(w, "verb", frame))
+        for w in c.get("nouns") or []:
+            lex.by_lemma.setdefault(_fold(w), []).append(Entry(_fold(w), "noun", frame))
+        phrases = [tuple(_fold(ph).split()) for ph in c.get("phrases") or []]
+        phrases += [(pairs[p[0]], *p[1:]) for p in phrases if p[0] in pairs and (pairs[p[0]], *p[1:]) not in phrases]
+        for words in phrases:
             lex.by_lemma.setdefault(words[0], []).append(Entry(words[0], "phrase", frame, tuple(words[1:])))
         for pat in c.get("patterns") or []:
             lex.patterns.append((re.compile(pat), frame))
