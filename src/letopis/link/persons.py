@@ -15,7 +15,6 @@ from functools import lru_cache
 from importlib import resources
 
 import yaml
-
 from rapidfuzz.distance import Levenshtein
 
 from letopis.analyze.morph import fold, lemmas, parses
