@@ -597,3 +597,12 @@ def test_a_subject_pronoun_carries_on_the_last_sentences_subject(pipeline):
                          language="ru")
     met = [e for e in a.events if e.type == "CONSULT"]
     assert met and "John Smith" in {x.name for x in met[0].actors}, _sides(a)
+
+
+def test_a_refusal_answers_whose_proposal_the_sentence_names(pipeline):
+    a = pipeline.process("Глава МИД Литвы Габриэлюс Ландсбергис пригласил Светлану Тихановскую в Вильнюс. "
+                         "Предложение Ландсбергиса стало неожиданностью для Тихановской, и сначала она ответила отказом.",
+                         published="2020-08-20", language="ru")
+    refused = [e for e in a.events if e.type == "REJECT"]
+    assert refused and [x.role for x in refused[0].actors] == ["source", "target"], _sides(a)
+    assert refused[0].actors[0].name.startswith("Svetlana"), _sides(a)

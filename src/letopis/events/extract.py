@@ -33,7 +33,7 @@ from letopis.events.lexicon import (
     word_sets,
 )
 from letopis.events.rules import VERB_POS, Candidate
-from letopis.events.tree import ancestors, base_rel, case_marker, children, rel, subtree
+from letopis.events.tree import ancestors, base_rel, case, case_marker, children, rel, subtree
 from letopis.link.kb import KnowledgeBase, slug
 from letopis.link.names import genitive, transliterate
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence, Token
@@ -167,6 +167,15 @@ class EventExtractor:
         if c.frame.inverse:
             c.source_roots, c.target_roots = c.target_roots, c.source_roots
             source, target = target, source
+        if c.frame.type == "REJECT" and source and not target:  # "Предложение премьера … он ответил отказом"
+            proposer = self._proposer(article, c, home, context)
+            if proposer is not None:
+                if proposer.id in {a.id for a in source} and any(c.sent.tokens[r].pos == "PRON" for r in c.source_roots):
+                    source = self._actors(article, c.sent, c.source_roots, home, context,
+                                          exclude_ids=frozenset({proposer.id}), subject=True)
+                if source and proposer.id not in {a.id for a in source}:
+                    target = [Actor(proposer.id, proposer.name, proposer.type, "target", proposer.country)]
+                    c.note("target_proposer", f"{proposer.name} (whose proposal is turned down)")
         c.note("actors", f"source {[a.name for a in source]} target {[a.name for a in target]}")
         actors = self._sides(article, c, source, target, context, roster, home)
         if actors is None:
@@ -380,6 +389,20 @@ class EventExtractor:
             if i < 0:
                 return False
         return False
+
+    def _proposer(self, article: Article, c: Candidate, home: Actor | None, context: list[Actor]) -> Actor | None:
+        """Whose proposal, request or invitation the sentence names ("Предложение нового премьера стало
+        неожиданностью"): a refusal with no one named answers him."""
+        sent = c.sent
+        for k, t in enumerate(sent.tokens):
+            if t.lemma not in word_sets()["proposal_nouns"] or k in c.tokens:
+                continue
+            owners = [j for j in children(sent, k) if base_rel(sent, j) in ("nmod", "poss", "nmod:poss")
+                      and not case_marker(sent, j) and case(sent, j) in ("Gen", "")]
+            found = self._actors(article, sent, owners, home, context) if owners else []
+            if len(found) == 1:
+                return found[0]
+        return None
 
     @staticmethod
     def _said_not_done(c: Candidate) -> bool:
