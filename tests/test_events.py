@@ -606,3 +606,11 @@ def test_a_refusal_answers_whose_proposal_the_sentence_names(pipeline):
     refused = [e for e in a.events if e.type == "REJECT"]
     assert refused and [x.role for x in refused[0].actors] == ["source", "target"], _sides(a)
     assert refused[0].actors[0].name.startswith("Svetlana"), _sides(a)
+
+
+def test_a_dated_mention_of_an_act_dates_the_last_one_told(pipeline):
+    a = pipeline.process("Власти Польши 10 марта выслали из страны дипломата посольства Белоруссии. В ответ "
+                         "Белоруссия также выслала сотрудника посольства Польши. Высылка была затребована 14 марта.",
+                         language="ru")
+    dates = [(e.actors[0].name, e.date) for e in a.events if e.type == "SANCTION"]
+    assert dates == [("Poland", "XXXX-03-10"), ("Belarus", "XXXX-03-14")], _sides(a)

@@ -111,6 +111,9 @@ class EventExtractor:
                     c.note("decision", "no event: the content of another trigger's argument")
                     lines.extend("    " + t for t in c.trace)
                     self._remember_content(article, c, quote, context, roster, home)
+                    if field == "text":  # "Высылка была затребована 16 декабря": the act told before, dated
+                        self._date_told(article, c, events)
+                        lines.extend("    " + t for t in c.trace[-1:] if t.startswith("date_told"))
                     continue
                 ev = self._event(article, c, quote, context, roster, home)
                 if ev is None and field == "text":
@@ -268,11 +271,15 @@ class EventExtractor:
         if c.frame.symmetric or c.status != "occurred":
             return
         timex = rules.event_time(c.sent, c.sent.tokens[c.head].start, article.timexes)
-        if timex is None or timex.basis != "explicit" or not DAY.fullmatch(timex.value):
+        if timex is None or timex.basis not in ("explicit", "partial") or not DAY.fullmatch(timex.value):
             return  # a day: "в 2002 году его обвиняли" is some earlier charge, not the one told
         told = [e for e in events if e.rule.split(":")[0] == c.frame.name]  # the headline's and the lead's reports
-        if told and len({frozenset((a.id, a.role) for a in e.actors) for e in told}) == 1 and \
-                all(e.date is None and e.status == "occurred" for e in told):
+        # the reports of the last act of the class told ("выслали дипломата … Россия также выслала сотрудника
+        # посольства. Высылка была затребована 16 декабря": the last expulsion, not the first, already dated)
+        undated = [e for e in told if e.date is None and e.status == "occurred"]
+        if undated and told[-1] in undated and \
+                len({frozenset((a.id, a.role) for a in e.actors) for e in undated}) == 1:
+            told = undated
             for e in told:
                 e.date, e.date_basis = timex.value, "explicit"
             told[-1].evidence.append(Evidence(article.id, c.sent.start, c.sent.end, c.sent.text))
