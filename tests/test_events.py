@@ -614,3 +614,10 @@ def test_a_dated_mention_of_an_act_dates_the_last_one_told(pipeline):
                          language="ru")
     dates = [(e.actors[0].name, e.date) for e in a.events if e.type == "SANCTION"]
     assert dates == [("Poland", "XXXX-03-10"), ("Belarus", "XXXX-03-14")], _sides(a)
+
+
+def test_a_name_after_an_office_is_its_holder_though_the_parser_hangs_it_further(pipeline):
+    a = pipeline.process("Глава Социалистической партии Молдавии Игорь Додон, утвержденный 23 декабря 2016 года "
+                         "парламентом на пост президента страны, сформировал свою администрацию.", language="ru")
+    chosen = [e for e in a.events if e.type == "SUPPORT"]
+    assert chosen and "Igor Dodon" in {x.name for x in chosen[0].actors if x.role == "target"}, _sides(a)

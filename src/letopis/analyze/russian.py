@@ -57,6 +57,7 @@ class RussianAnalyzer:
                 ]
                 _subject_after_source(tokens)
                 _object_first(tokens)
+                _name_after_its_noun(tokens)
                 sentences.append(Sentence(offset + sent.start, offset + sent.stop, sent.text, tokens, p_index))
             for span in doc.spans:
                 mentions.append(Mention(field, offset + span.start, offset + span.stop, span.text, span.type))
@@ -104,6 +105,21 @@ def _object_first(tokens: list[Token]) -> None:
                  and tokens[k].feats.get("Number") == verb.feats.get("Number")]  # "депортировали его": no subject
         if before and after:
             tokens[after[0]].rel = "nsubj"
+
+
+def _name_after_its_noun(tokens: list[Token]) -> None:
+    """"Глава партии Японии Синдзо Абэ, утвержденный …": slovnet may hang a name on a word past the next comma;
+    a name right after a noun phrase, with a comma between it and its head, is that phrase's apposition."""
+    for p, name in enumerate(tokens):
+        h = name.head
+        if name.pos != "PROPN" or name.rel != "appos" or h <= p or p == 0 or \
+                not any(tokens[k].pos == "PUNCT" for k in range(p + 1, h)):
+            continue
+        k = p - 1  # the head of the phrase the name follows: climb from the word before it while heads stay left
+        while tokens[k].head not in (-1, p) and tokens[k].head < p and tokens[tokens[k].head].pos in ("NOUN", "PROPN"):
+            k = tokens[k].head
+        if tokens[k].pos == "NOUN" and k < p:
+            name.head = k
 
 
 def _can_be_nominative(word: str) -> bool:
