@@ -621,3 +621,12 @@ def test_a_name_after_an_office_is_its_holder_though_the_parser_hangs_it_further
                          "парламентом на пост президента страны, сформировал свою администрацию.", language="ru")
     chosen = [e for e in a.events if e.type == "SUPPORT"]
     assert chosen and "Igor Dodon" in {x.name for x in chosen[0].actors if x.role == "target"}, _sides(a)
+
+
+def test_a_prize_received_is_awarded_by_its_body_on_the_day_told(pipeline):
+    a = pipeline.process("Премию Сахарова в 2020 году получила белорусская оппозиция, объявлено в четверг, "
+                         "22 октября 2020 года, в Брюсселе. Премия присуждается тем, кто защищает права человека.",
+                         language="ru")
+    won = [e for e in a.events if e.type == "SUPPORT"]
+    assert len(won) == 1 and won[0].date == "2020-10-22", _sides(a)
+    assert [x.name for x in won[0].actors if x.role == "source"] == ["European Parliament"], _sides(a)

@@ -397,6 +397,16 @@ class EventExtractor:
                 return False
         return False
 
+    def _giver(self, article: Article, c: Candidate) -> Actor | None:
+        """The body that awards the prize the trigger's phrase names, from the knowledge base."""
+        words = {c.sent.tokens[k].lemma for t in c.tokens for k in subtree(c.sent, t, word_sets()["prune"])}
+        found = self.kb.giver(words)
+        if found is None:
+            return None
+        ent = article.entities.setdefault(found.entity_id, Entity(found.entity_id, found.en, found.type, found.ru,
+                                                                  found.wikidata, found.country))
+        return self._actor(ent, "source")
+
     def _proposer(self, article: Article, c: Candidate, home: Actor | None, context: list[Actor]) -> Actor | None:
         """Whose proposal, request or invitation the sentence names ("Предложение нового премьера стало
         неожиданностью"): a refusal with no one named answers him."""
@@ -705,6 +715,11 @@ class EventExtractor:
                 source = [state]
                 c.state_filled = True
                 c.note("source_state", f"{state.name} (the state where it happens)")
+        if not source and target and frame.name in word_sets()["award_classes"]:
+            giver = self._giver(article, c)  # "Нобелевскую премию мира получил X": the Norwegian Nobel Committee
+            if giver is not None:
+                source = [giver]
+                c.note("source_giver", f"{giver.name} (who awards the prize)")
         if not source and not target:
             c.note("decision", "no event: no side named")
             return None

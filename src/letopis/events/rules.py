@@ -798,7 +798,12 @@ def event_time(sent: Sentence, at: int, timexes: list[Timex]) -> Timex | None:
     """The sentence's own time expression nearest the offset `at` (the trigger), if it gives a calendar value."""
     inside = [t for t in timexes if sent.start <= t.start < sent.end and t.value and t.basis != "vague"
               and t.type in ("DATE", "TIME") and CALENDAR.match(t.value)]
-    return min(inside, key=lambda t: abs(t.start - at)) if inside else None
+    if not inside:
+        return None
+    near = min(inside, key=lambda t: abs(t.start - at))
+    # "премию мира в 2019 году …, объявлено 11 октября 2019 года": a finer time within the nearest one is it
+    finer = [t for t in inside if t.value != near.value and t.value.startswith(near.value)]
+    return max(finer, key=lambda t: len(t.value)) if finer else near
 
 
 def is_embedded(c: Candidate, others: list[Candidate]) -> bool:

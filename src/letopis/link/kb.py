@@ -50,6 +50,7 @@ class KBEntry:
     presidential: bool = False  # a country whose president heads the government too
     roles: list[Role] = field(default_factory=list)
     known_by_surname: bool = True  # a surname alone names this person, whatever the date ("Путин")
+    awards: list[str] = field(default_factory=list)  # prizes it awards, as lemmas ("нобелевский премия мир")
 
     @property
     def entity_id(self) -> str:
@@ -145,6 +146,13 @@ class KnowledgeBase:
     def country(self, iso: str | None) -> KBEntry | None:
         return self.by_iso.get(iso) if iso else None
 
+    def giver(self, lemmas: set[str]) -> KBEntry | None:
+        """The body that awards the prize a phrase names ("Нобелевскую премию мира" → the Norwegian Nobel
+        Committee): the organisation with the most specific award whose every word the phrase has."""
+        found = [(len(words), e) for e in self.entries.values() for a in e.awards
+                 if (words := set(a.split())) <= lemmas]
+        return max(found, key=lambda f: f[0])[1] if found else None
+
     def holders(self, role: str, country: str, date: str | None = None) -> list[KBEntry]:
         """People who held `role` in `country`; on `date` when given (None: still holding it).
         Where the president heads the government ("глава правительства США"), the president."""
@@ -208,7 +216,7 @@ def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[d
         entries.append(KBEntry(
             id=o["id"], type="ORG", kind="organization", en=o["en"], ru=o["ru"], wikidata=o.get("wikidata"),
             country=o.get("country"), aliases=[*o.get("aliases_ru", []), *o.get("aliases_en", [])],
-            abbr=o.get("abbr", []),
+            abbr=o.get("abbr", []), awards=o.get("awards", []),
         ))
     people: dict[str, KBEntry] = {}
     # offices.yaml adds roles to people.yaml's people; its own people are named by a surname alone
