@@ -127,7 +127,10 @@ def _can_be_nominative(word: str) -> bool:
 
 
 def lemmatize(word: str, pos: str | None, feats: dict | None) -> str:
-    """pymorphy3's normal form for the parse that agrees with the tagger's part of speech and case."""
+    """pymorphy3's normal form for the parse that agrees with the tagger's part of speech and case; an
+    abbreviation is its own lemma ("МТБЮ", not "мтбь")."""
+    if len(word) > 1 and word.isupper():
+        return fold(word)
     return _lemma(fold(word), pos or "", (feats or {}).get("Case", "").lower()[:3])
 
 
