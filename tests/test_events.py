@@ -630,3 +630,9 @@ def test_a_prize_received_is_awarded_by_its_body_on_the_day_told(pipeline):
     won = [e for e in a.events if e.type == "SUPPORT"]
     assert len(won) == 1 and won[0].date == "2020-10-22", _sides(a)
     assert [x.name for x in won[0].actors if x.role == "source"] == ["European Parliament"], _sides(a)
+
+
+def test_a_pronoun_under_a_main_clause_about_someone_unnamed_is_not_the_last_name(pipeline):
+    a = pipeline.process("Реджеп Тайип Эрдоган\n\nОдин из террористов был задержан в Турции и депортирован в Европу, "
+                         "где его отпустили на свободу.", published="2016-03-23", language="ru")
+    assert not any(x.name.startswith("Recep") for e in a.events for x in e.actors if x.role == "target"), _sides(a)

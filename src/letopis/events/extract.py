@@ -1070,6 +1070,8 @@ class EventExtractor:
         before = [m for m in article.mentions if m.field == self.field and m.type == "PER" and m.end <= at
                   and m.entity_id in article.entities and m.entity_id not in exclude_ids and at - m.end < limit("antecedent_chars")
                   and (want not in ("Masc", "Fem") or self._gender(article, m) in (None, want))]
+        if self._bound_subject(article, sent, i) is False:  # "Один из террористов …, где его отпустили": him
+            return None
         if not before:
             return None
         if rel(sent, i).startswith("nsubj"):  # "именно он убедил Карзая … Ранее он пытался": the subject goes on
@@ -1077,6 +1079,29 @@ class EventExtractor:
             if kept is not None:
                 return kept
         return self._actor(article.entities[max(before, key=lambda m: m.end).entity_id])
+
+    def _bound_subject(self, article: Article, sent: Sentence, i: int) -> bool | None:
+        """A pronoun in a clause below the main one whose subject is someone unnamed, in a main clause that
+        names no person, stands for that someone: False ("Один из террористов … был депортирован в Европу,
+        где его отпустили" is not the man the headline names); None otherwise (look further)."""
+        root = next((k for k, t in enumerate(sent.tokens) if t.head < 0), None)
+        clause = next((k for k in ancestors(sent, i, len(sent.tokens)) if sent.tokens[k].pos in VERB_POS), None)
+        if root is None or clause is None or clause == root:
+            return None
+        subj = next((k for k in children(sent, root) if rel(sent, k).startswith("nsubj") and k < i), None)
+        if subj is None or sent.tokens[subj].pos == "PRON":
+            return None
+        main = subtree(sent, root) - subtree(sent, clause)
+        spans = [(sent.tokens[k].start, sent.tokens[k].end) for k in main]
+        if any(m.field == self.field and m.type == "PER" and any(s <= m.start < e for s, e in spans)
+               for m in article.mentions):
+            return None
+        if any(sent.tokens[k].pos in ("PRON", "DET") and sent.tokens[k].lemma in word_sets()["personal_pronouns"]
+               | {"его", "ее", "её", "их"} for k in main):
+            return None  # "Его адвокат заявил, что он будет оспаривать": he is whom "его" stands for
+        head = sent.tokens[subj]
+        unnamed = head.pos == "NUM" or (head.pos == "NOUN" and head.feats.get("Animacy") == "Anim")
+        return False if unnamed else None
 
     def _previous_subject(self, article: Article, sent: Sentence, want: str | None, exclude_ids: frozenset[str],
                           depth: int = 0) -> Actor | None:
