@@ -636,3 +636,18 @@ def test_a_pronoun_under_a_main_clause_about_someone_unnamed_is_not_the_last_nam
     a = pipeline.process("Реджеп Тайип Эрдоган\n\nОдин из террористов был задержан в Турции и депортирован в Европу, "
                          "где его отпустили на свободу.", published="2016-03-23", language="ru")
     assert not any(x.name.startswith("Recep") for e in a.events for x in e.actors if x.role == "target"), _sides(a)
+
+
+def test_a_relative_named_by_kinship_is_the_family_member_the_article_names(pipeline):
+    a = pipeline.process("Ирина Ковальчук родилась в Гомеле. Её муж Андрей Ковальчук возглавлял оппозиционную "
+                         "партию. В 2010 году ее муж был застрелен солдатами в аэропорту Минска.", language="ru")
+    shot = [e for e in a.events if e.type == "ASSAULT"]
+    assert shot and "Andrey Kovalchuk" in {x.name for x in shot[0].actors if x.role == "target"}, _sides(a)
+
+
+def test_people_hurt_during_protests_are_the_protesters_hurt_by_the_state(pipeline):
+    a = pipeline.process("В Минске в ходе демонстраций, проходивших в понедельник, были ранены 28 человек, в том числе "
+                         "пять милиционеров.", published="2020-08-11", language="ru")
+    hurt = [e for e in a.events if e.type == "ASSAULT"]
+    assert hurt and [(x.name, x.role) for x in hurt[0].actors] == [("Belarus", "source"), ("Protesters", "target")], \
+        _sides(a)

@@ -15,7 +15,7 @@ from importlib import resources
 
 import yaml
 
-from letopis.analyze.morph import lemma, parses
+from letopis.analyze.morph import fold, lemma, parses
 from letopis.corpus.merge import _compatible
 from letopis.events import rules
 from letopis.events.lexicon import (
@@ -493,6 +493,11 @@ class EventExtractor:
                 c.target_roots = roots  # "похитил данные", "отставка должна быть поддержана": no one's side
                 c.note(rule.__name__, " ".join(sent.tokens[r].text for r in roots) + " (a thing or an act, no one)")
                 return []
+            crowd = [r for r in roots if sent.tokens[r].lemma in word_sets()["participant_nouns"]]
+            if (crowd or rule is rules.target_place and people) and self._protest_scene(article, c):
+                c.note("target_protest", "the people hurt or held where a protest is told are its protesters")
+                c.protest_target = True
+                return [self._implied(article, sent, "Protesters", home)]  # "в ходе демонстраций ранены 28 человек"
             if rule is rules.target_place:  # a place stands for its state
                 target = self._city_as_state(article, sent, roots)
             elif rule is rules.target_reported_subject and self._state_act(sent, roots):
@@ -514,9 +519,9 @@ class EventExtractor:
                 c.missed_side = c.missed_side or any(_someone(sent.tokens[r]) for r in roots)
         # "задержали 39 человек на акции", "возбудил дело в связи с акцией протеста": a state's act at or over a
         # protest, with no one else named, is done to the protesters
-        if not c.frame.inverse and c.frame.type in word_sets()["state_when_unsaid"] | {"ASSAULT"} \
-                and (self._at_scene_of_protest(c) or people and self._protest_just_told(article, c)):
+        if self._protest_scene(article, c, people):
             c.note("target_protest", "the protest it was done at or over")
+            c.protest_target = True
             return [self._implied(article, sent, "Protesters", home)]
         # "ушло в отставку после массовых протестов": who pressed for a yielding is who it yields to
         pressed = pressure_actors() if c.frame.needs else {}
@@ -709,7 +714,7 @@ class EventExtractor:
         c.impersonal = rules.impersonal(c)
         unsaid_agent = c.impersonal or (rules._passive(c) and not c.source_roots)
         if not source and not any(_someone(sent.tokens[r]) for r in c.source_roots) and (target or c.unnamed_target) and (
-                frame.state or (unsaid_agent and frame.type in word_sets()["state_when_unsaid"])):
+                frame.state or (unsaid_agent and (frame.type in word_sets()["state_when_unsaid"] or c.protest_target))):
             state = self._place_state(article, sent) or home
             if state is not None and state.id not in {a.id for a in target}:
                 source = [state]
@@ -868,6 +873,10 @@ class EventExtractor:
                         person = self._antecedent(article, sent, k, exclude_ids)
                         if person is not None:
                             return [person]
+        for r in roots:  # "ее муж был застрелен": the man of her family the article names
+            relative = self._relative_of(article, sent, r, exclude_ids)
+            if relative is not None:
+                return [relative]
         described = self._described(article, sent, tokens)  # "руководителей холдинга": the holding named before
         if described is not None:
             return [described]
@@ -901,6 +910,12 @@ class EventExtractor:
         clause = subtree(sent, c.head, word_sets()["prune"])
         return any(sent.tokens[k].lemma in protest and rel(sent, k).split(":")[0] in ("obl", "nmod")
                    for k in clause if k not in c.tokens)
+
+    def _protest_scene(self, article: Article, c: Candidate, people: list[int] | bool = True) -> bool:
+        """A state's act or violence at or over a protest ("на акции", "в ходе демонстраций"), or done to people
+        right after a protest is told, is done to the protesters."""
+        return not c.frame.inverse and c.frame.type in word_sets()["state_when_unsaid"] | {"ASSAULT"} and (
+            self._at_scene_of_protest(c) or bool(people) and self._protest_just_told(article, c))
 
     def _protest_just_told(self, article: Article, c: Candidate) -> bool:
         """The sentence before tells of a protest: "… не согласовало мирный протест и разогнало вышедших на
@@ -1079,6 +1094,36 @@ class EventExtractor:
             if kept is not None:
                 return kept
         return self._actor(article.entities[max(before, key=lambda m: m.end).entity_id])
+
+    def _relative_of(self, article: Article, sent: Sentence, r: int, exclude_ids: frozenset[str]) -> Actor | None:
+        """A relative named by kinship to someone ("ее муж", "сын Назарбаева") is the one person of the article
+        with that someone's family name and the relative's sex."""
+        from letopis.link.relatives import relations
+
+        woman = relations().kin.get(sent.tokens[r].lemma)
+        if woman is None or sent.tokens[r].pos != "NOUN":
+            return None
+        owner = None
+        for k in children(sent, r):
+            t = sent.tokens[k]
+            if t.lemma in {"его", "ее", "её", "их"} or (t.pos == "PRON" and t.lemma in word_sets()["personal_pronouns"]):
+                owner = self._antecedent(article, sent, k, exclude_ids)
+            elif t.pos == "PROPN" and case(sent, k) == "Gen":
+                found = self._group(article, sent, subtree(sent, k))
+                owner = next((a for a in found if a.type == "PER"), None)
+            if owner is not None:
+                break
+        if owner is None:
+            return None
+        family = _family_name(article.entities.get(owner.id))
+        if not family:
+            return None
+        sex = "Fem" if woman else "Masc"
+        stem = family[:max(4, len(family) - 2)]  # Алиев and Алиева are one family
+        kin = {m.entity_id for m in article.mentions if m.type == "PER" and m.entity_id in article.entities
+               and m.entity_id not in (owner.id, *exclude_ids) and len(m.text.split()) > 1
+               and _family_name(article.entities[m.entity_id]).startswith(stem) and self._gender(article, m) in (None, sex)}
+        return self._actor(article.entities[kin.pop()]) if len(kin) == 1 else None
 
     def _bound_subject(self, article: Article, sent: Sentence, i: int) -> bool | None:
         """A pronoun in a clause below the main one whose subject is someone unnamed, in a main clause that
@@ -1374,6 +1419,15 @@ class EventExtractor:
     def _topics(self, sent: Sentence) -> list[str]:
         lem = {t.lemma for t in sent.tokens}
         return sorted(k for k, words in topic_lexicon().items() if lem & words)
+
+
+def _family_name(ent: Entity | None) -> str:
+    """The family name of a person entity, as Russian writes it where known ("Акино" for both Corazon Aquino and
+    Benigno Aquino Jr.), without a generation suffix."""
+    if ent is None:
+        return ""
+    words = [w for w in (ent.name_ru or ent.name).split() if fold(w) not in ("jr", "sr", "младший", "старший")]
+    return fold(words[-1]) if len(words) > 1 else ""
 
 
 def _quoted_span(sent: Sentence, i: int) -> tuple[int, int] | None:

@@ -47,6 +47,7 @@ class Candidate:
     unreal: bool = False  # the status rules found it planned or hypothetical
     missed_side: bool = False  # the parse has a person or group for a side, and it names no one the text knows
     place_target: bool = False  # the target is only the state of a place the act is done in
+    protest_target: bool = False  # the one acted upon is the protesters of a protest told at or just before
     impersonal: bool = False  # "его обвиняли", "задержали": a plural verb with no subject hides its agent
     language: str = ""
 
