@@ -651,3 +651,13 @@ def test_people_hurt_during_protests_are_the_protesters_hurt_by_the_state(pipeli
     hurt = [e for e in a.events if e.type == "ASSAULT"]
     assert hurt and [(x.name, x.role) for x in hurt[0].actors] == [("Belarus", "source"), ("Protesters", "target")], \
         _sides(a)
+
+
+def test_a_coordinated_passive_shares_the_subject_and_an_initialled_agent_acts(pipeline):
+    a = pipeline.process("Он представлял Литву на переговорах, но был отстранен от этого поста Г.Науседой.\n\n"
+                         "Министр обороны Литвы Арвидас Анушаускас представлял Литву на переговорах, но был отстранен "
+                         "от этого поста Г.Науседой.", published="2021-05-01", language="ru")
+    fired = [e for e in a.events if e.type == "COERCE" and "Anušauskas" in " ".join(x.name for x in e.actors)
+             or e.type == "COERCE" and "Arvidas" in " ".join(x.name for x in e.actors)]
+    assert fired and all(x.role == "target" for x in fired[0].actors if x.name.startswith("Arvidas")), _sides(a)
+    assert any(x.role == "source" and "Nause" in x.name for x in fired[0].actors), _sides(a)

@@ -58,6 +58,7 @@ class RussianAnalyzer:
                 _subject_after_source(tokens)
                 _object_first(tokens)
                 _name_after_its_noun(tokens)
+                _initial_takes_the_surnames_case(tokens)
                 sentences.append(Sentence(offset + sent.start, offset + sent.stop, sent.text, tokens, p_index))
             for span in doc.spans:
                 mentions.append(Mention(field, offset + span.start, offset + span.stop, span.text, span.type))
@@ -120,6 +121,30 @@ def _name_after_its_noun(tokens: list[Token]) -> None:
             k = tokens[k].head
         if tokens[k].pos == "NOUN" and k < p:
             name.head = k
+
+
+def _initial_takes_the_surnames_case(tokens: list[Token]) -> None:
+    """"был отстранен М.Ахмадинежадом": an initial heads its name but has no case of its own; it takes its
+    surname's, and an instrumental name the parser hung on a noun below a passive verb is that verb's agent."""
+    for k, t in enumerate(tokens):
+        if t.pos != "PROPN" or len(t.text) != 1 or not t.text.isupper():
+            continue
+        surname = next((tokens[j] for j in range(k + 1, min(k + 3, len(tokens)))
+                        if tokens[j].head == k and tokens[j].rel == "flat:name"), None)
+        if surname is None or not surname.feats.get("Case"):
+            continue
+        t.feats = {**t.feats, "Case": surname.feats["Case"]}
+        instrumental = surname.feats["Case"] == "Ins" or any(p.tag.case == "ablt" for p in parses(surname.text.lower()))
+        if not instrumental or t.rel != "nmod" or any(x.head == k and x.rel == "case" for x in tokens):
+            continue
+        verb = t.head
+        while verb >= 0 and tokens[verb].pos not in ("VERB", "AUX"):
+            verb = tokens[verb].head
+        if verb >= 0 and (tokens[verb].feats.get("Voice") == "Pass" or any(
+                x.head == verb and x.rel == "aux:pass" for x in tokens)) and not any(
+                x.head == verb and x.rel == "obl:agent" for x in tokens):
+            t.head, t.rel = verb, "obl:agent"
+            t.feats["Case"] = surname.feats["Case"] = "Ins"
 
 
 def _can_be_nominative(word: str) -> bool:

@@ -495,10 +495,14 @@ SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
 
 
 def target_passive_subject(c: Candidate) -> list[int] | None:
-    """The subject of a passive is the one acted upon: "Младич арестован", "X was arrested"."""
+    """The subject of a passive is the one acted upon: "Младич арестован", "X was arrested"; a passive
+    joined to a verb before it shares that verb's subject ("Он представлял Иран, но был отстранен")."""
     if _is_noun(c) or not _passive(c):
         return None
-    return _first(arg_slots(c), "subj_pass", "subj") or None
+    own = _first(arg_slots(c), "subj_pass", "subj")
+    if own or rel(c.sent, c.head) != "conj" or c.sent.tokens[c.head].head < 0:
+        return own or None
+    return _first(slots(c.sent, c.sent.tokens[c.head].head), "subj", "subj_pass") or None
 
 
 def target_passive_nearby(c: Candidate) -> list[int] | None:
