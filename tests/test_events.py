@@ -661,3 +661,10 @@ def test_a_coordinated_passive_shares_the_subject_and_an_initialled_agent_acts(p
              or e.type == "COERCE" and "Arvidas" in " ".join(x.name for x in e.actors)]
     assert fired and all(x.role == "target" for x in fired[0].actors if x.name.startswith("Arvidas")), _sides(a)
     assert any(x.role == "source" and "Nause" in x.name for x in fired[0].actors), _sides(a)
+
+
+def test_a_bare_supreme_court_is_the_texts_states(pipeline):
+    a = pipeline.process("Лидер венесуэльской оппозиции Хуан Гуайдо выступил в Каракасе. Гуайдо призвал Верховный "
+                         "суд вынести постановление по этому вопросу.", published="2019-02-01", language="ru")
+    asked = [e for e in a.events if e.type == "REQUEST"]
+    assert asked and "Venezuela" in {x.name for x in asked[0].actors if x.role == "target"}, _sides(a)

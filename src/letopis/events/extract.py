@@ -1220,7 +1220,9 @@ class EventExtractor:
                         break
                 if country is not None:
                     break
-        if country is None and len(words) == 1:  # "правительство", "сенат" alone: the state the text is about
+        generic = word_sets()["body_adjectives"]  # "Верховный суд", "Constitutional Court": no place in the name
+        if country is None and (len(words) == 1 or all(w in generic or w in word_sets()["state_bodies"] for w in words)):
+            # "правительство", "сенат", "Верховный суд" alone: the state the text is about
             state = self._home_state(article)
             if state is None:
                 return [a]

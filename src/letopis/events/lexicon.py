@@ -132,6 +132,7 @@ def word_sets() -> dict[str, frozenset[str]]:
     out = {k: frozenset(v) for k, v in s["status"].items()}
     out |= {k: frozenset(v) for k, v in s["arguments"].items()}
     out["state_bodies"] = frozenset(s["state_bodies"])
+    out["body_adjectives"] = frozenset(s["body_adjectives"])
     out["read_titles"] = bool(s.get("read_titles"))
     return out
 
