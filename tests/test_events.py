@@ -668,3 +668,25 @@ def test_a_bare_supreme_court_is_the_texts_states(pipeline):
                          "суд вынести постановление по этому вопросу.", published="2019-02-01", language="ru")
     asked = [e for e in a.events if e.type == "REQUEST"]
     assert asked and "Venezuela" in {x.name for x in asked[0].actors if x.role == "target"}, _sides(a)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Coach Eddie Jones applauded Bushell's resolve after the match.",
+    "Liverpool backed to win the Premier League title as Cafu hails Roberto Firmino.",
+    "The Spanish side agreed a deal with the club for the striker.",
+    "Drag Race judge Visage but Bushell praised the performance.",
+])
+def test_english_acts_of_no_political_actor_are_no_events(pipeline, sentence):
+    a = pipeline.process(sentence, published="2019-11-01", language="en")
+    assert not a.events, _sides(a)
+
+
+@pytest.mark.parametrize("sentence,type_", [
+    ("Arab League Secretary General Chadli Klibi urged the European Community to support the PLO.", "REQUEST"),
+    ("The prime minister wrote to Corbyn on Monday, accusing the Labour leader of failing to make his policy clear.",
+     "ACCUSE"),
+    ("Interior Minister Rehman Malik allowed opposition leader Imran Khan to hold a rally in Islamabad.", "CONCEDE"),
+])
+def test_english_offices_and_bodies_keep_their_events(pipeline, sentence, type_):
+    a = pipeline.process(sentence, published="1990-11-01", language="en")
+    assert type_ in {e.type for e in a.events}, _sides(a)

@@ -649,6 +649,18 @@ class EventExtractor:
                context: list[Actor], roster: list[Mention], home: Actor | None) -> list[Actor] | None:
         """The event's actors with their roles, or None (with the reason noted) when it makes no event."""
         frame, sent = c.frame, c.sent
+        words = word_sets()
+        phrases = {sent.tokens[k].lemma for r in [*c.source_roots, *c.target_roots] for k in subtree(sent, r, words["prune"])
+                   if sent.tokens[k].pos == "NOUN"}
+        if c.language in words["one_side_known_languages"] and (source or target) and \
+                frame.type not in words["crowd_types"] and not phrases & words["political_group_nouns"] \
+                and not any(self._political(article, a) for a in [*source, *target]):  # "Leaders of the … coalition"
+            c.note("decision", "no event: no side is a state, body, group or office holder")
+            return None
+        if c.language in word_sets()["one_side_known_languages"] and frame.type in word_sets()["sport_free_types"] \
+                and any(t.lemma in word_sets()["sport_words"] and t.pos == "NOUN" and t.text.islower() for t in sent.tokens):
+            c.note("decision", "no event: a sports report ('Liverpool backed to win', 'agreed a deal with the club')")
+            return None
         if frame.actors == "context":
             source = [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
             if not source:
@@ -745,10 +757,6 @@ class EventExtractor:
         missed = (not target and c.missed_side) or (not source and any(_someone(sent.tokens[r]) for r in c.source_roots))
         if not (source and target) and missed and frame.type not in word_sets()["one_sided_types"]:
             c.note("decision", "no event: the other side is in the sentence but names no one the text knows")
-            return None
-        if not (source and target) and c.language in word_sets()["one_side_known_languages"] and not any(
-                self._political(article, a) for a in [*source, *target]):
-            c.note("decision", "no event: its one side is no state, body, group or office holder")
             return None
         if unnamed:
             c.note("sides", "one side is there but unnamed")
@@ -1178,16 +1186,26 @@ class EventExtractor:
     def _political(self, article: Article, a: Actor) -> bool:
         """A state, an organisation, a generic group (Protesters), a person the knowledge base knows, or one the
         text names with an office ("President Levy Mwanawasa"): not a name met once, nor "13 people"."""
-        if a.id.startswith("e-group-"):
-            return False
+        titles = word_sets()["office_titles"]
+        if a.id.startswith("e-group-"):  # "prime minister", "Ugandan rebels": an office, or a group of a country
+            words = {w.lower() for w in re.findall(r"[\w-]+", a.name)}  # "Leaders of the opposition coalition"
+            return bool(words & (word_sets()["state_offices"] | word_sets()["political_group_nouns"])) or \
+                a.country is not None
+        text = self._text(article) if self.field == "text" else (article.title or "")
+        if a.id.startswith("e-org-"):  # an organisation the tagger found and no knowledge base knows: one word in
+            words = re.findall(r"\w+", a.name)  # title case is most often a person or firm it mistyped ("Bushell",
+            if len(words) > 1 or a.name.isupper() or {w.lower() for w in words} & word_sets()["political_org_words"]:
+                return True  # "Audi"); names of bodies and abbreviations count, and a name before an office or
+            return any(m.entity_id == a.id and m.field == self.field and (re.findall(r"[\w-]+", text[m.end:m.end + 30])
+                       or [""])[0].lower() in titles | word_sets()["political_org_words"]  # a body ("Labour leader")
+                       for m in article.mentions)
         if not a.id.startswith("e-per-"):
             return True
-        titles = word_sets()["office_titles"]
-        text = self._text(article) if self.field == "text" else (article.title or "")
         for m in article.mentions:
             if m.entity_id == a.id and m.field == self.field:
-                before = re.findall(r"[\w.-]+", text[max(0, m.start - 60):m.start].lower())[-6:]
-                if any(w.rstrip(".") in titles for w in [*before, *m.text.lower().split()[:2]]):
+                before = re.findall(r"[\w.-]+", text[max(0, m.start - 60):m.start])[-int(limit("title_reach")):]
+                if any(_office_before(before, i, titles) for i in range(len(before))) or \
+                        any(w in titles for w in m.text.lower().split()[:2]):
                     return True
         return False
 
@@ -1421,6 +1439,22 @@ class EventExtractor:
     def _topics(self, sent: Sentence) -> list[str]:
         lem = {t.lemma for t in sent.tokens}
         return sorted(k for k, words in topic_lexicon().items() if lem & words)
+
+
+def _office_before(words: list[str], i: int, titles: frozenset[str]) -> bool:
+    """Word i of the words before a name is an office of the name's bearer: no other name stands between them,
+    save inside the office's own complement ("deputy governor of the Tyumen region, Oleg", "Minister for Interior
+    Aftab", "Secretary General Chadli"); not a word of another name ("Premier League", "judge Visage but X")."""
+    if words[i].lower().rstrip(".") not in titles:
+        return False
+    complement = False
+    for x in words[i + 1:]:
+        low = x.lower().rstrip(".")
+        if low in ("of", "for", "in", "at"):
+            complement = True
+        elif x[:1].isupper() and low not in titles and not complement:
+            return False
+    return True
 
 
 def _family_name(ent: Entity | None) -> str:
