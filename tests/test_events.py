@@ -690,3 +690,13 @@ def test_english_acts_of_no_political_actor_are_no_events(pipeline, sentence):
 def test_english_offices_and_bodies_keep_their_events(pipeline, sentence, type_):
     a = pipeline.process(sentence, published="1990-11-01", language="en")
     assert type_ in {e.type for e in a.events}, _sides(a)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Taylor Swift's first six albums were released by Big Machine.",
+    "The Associated Press contributed to this report.",
+    "The Prime Minister is accused of trying to hijack Brexit.",
+])
+def test_english_acts_on_things_are_no_events(pipeline, sentence):
+    a = pipeline.process(sentence, published="2019-11-01", language="en")
+    assert not any(e.type in ("RETREAT", "AID", "ASSAULT") for e in a.events), _sides(a)

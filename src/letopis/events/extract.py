@@ -1486,8 +1486,17 @@ def _name_sex(word: str) -> str | None:
 
 
 def _thing(t: Token) -> bool:
-    """An inanimate common noun: "данные", "информацию"."""
-    return t.pos == "NOUN" and t.feats.get("Animacy") == "Inan"
+    """An inanimate common noun: "данные", "информацию"; in English, whose tagger gives no animacy, a common
+    noun that names no person, group or body ("the cause of his death", "Brexit's exit", "the transcript")."""
+    if t.pos != "NOUN":
+        return False
+    if "Animacy" in t.feats:
+        return t.feats["Animacy"] == "Inan"
+    if not t.text.isascii():
+        return False
+    words = word_sets()
+    return t.lemma not in words["people_nouns"] | words["state_bodies"] | words["office_titles"] | \
+        words["political_group_nouns"] | words["kin_nouns"] | frozenset(generic_actors())
 
 
 def _someone(t: Token) -> bool:
