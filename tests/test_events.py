@@ -700,3 +700,12 @@ def test_english_offices_and_bodies_keep_their_events(pipeline, sentence, type_)
 def test_english_acts_on_things_are_no_events(pipeline, sentence):
     a = pipeline.process(sentence, published="2019-11-01", language="en")
     assert not any(e.type in ("RETREAT", "AID", "ASSAULT") for e in a.events), _sides(a)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The goal gave top-ranked France a 2-1 victory in Group A over Germany's Chancellor Angela Merkel's favourites.",
+    "Prime Minister Narendra Modi called the Supreme Court decision on the Essar Steel case a landmark judgment.",
+])
+def test_english_particles_are_the_verbs_own(pipeline, sentence):
+    a = pipeline.process(sentence, published="2019-11-01", language="en")
+    assert not any(e.type in ("CONCEDE", "REQUEST") for e in a.events), _sides(a)

@@ -76,6 +76,11 @@ def _near(sent: Sentence, i: int) -> set[int]:
     return out - {i}
 
 
+def _particle(sent: Sentence, k: int) -> bool:
+    """A preposition or particle ("in", "on", "for", "down")."""
+    return sent.tokens[k].pos in ("ADP", "PART") or base_rel(sent, k) in ("prt", "prep")
+
+
 def _of_time(sent: Sentence, k: int) -> bool:
     """A preposition that only says when ("called … on Sunday") is not a phrasal verb's particle."""
     objs = [g for g in children(sent, k) if base_rel(sent, g) == "pobj"]
@@ -141,6 +146,9 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
                 near = _near(sent, i)
                 for word in entry.rest:
                     k = next((k for k in near if lemmas[k] == word and k not in toks and not _of_time(sent, k)), None)
+                    if lex.language == "en" and k is not None and _particle(sent, k) and not (
+                            sent.tokens[k].head in (i, sent.tokens[i].head) and k > i):
+                        break  # "giving France a victory in Group A" is no "give in": a particle is the verb's own
                     if k is None:
                         w = int(limit("phrase_window"))
                         k = next((k for k in range(max(0, i - w), min(len(lemmas), i + w + 1))
