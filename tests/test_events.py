@@ -709,3 +709,9 @@ def test_english_acts_on_things_are_no_events(pipeline, sentence):
 def test_english_particles_are_the_verbs_own(pipeline, sentence):
     a = pipeline.process(sentence, published="2019-11-01", language="en")
     assert not any(e.type in ("CONCEDE", "REQUEST") for e in a.events), _sides(a)
+
+
+def test_a_friendly_act_wanted_is_only_planned_and_a_hostile_one_tried_is_done(pipeline):
+    a = pipeline.process("Prime Minister Boris Johnson wanted to strike a trade deal with the European Union.",
+                         published="2019-01-01", language="en")
+    assert [(e.type, e.status) for e in a.events] == [("AGREE", "planned")], _sides(a)

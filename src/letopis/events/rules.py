@@ -770,8 +770,9 @@ def _same_event_chain(c: Candidate) -> list[int]:
 
 def status_planned(c: Candidate) -> str | None:
     planned, near = word_sets()["planned"], word_sets()["planned_near"]
-    for g in _governors(c):
-        if c.sent.tokens[g].lemma in planned and g != c.head:
+    wanted = word_sets()["attempt_words"] if c.frame.type not in word_sets()["hostile_types"] else frozenset()
+    for g in _governors(c):  # "wanted to strike a deal": not struck; "tried to kill" is an attack all the same
+        if (c.sent.tokens[g].lemma in planned or c.sent.tokens[g].lemma in wanted) and g != c.head:
             return "planned"
     for g in _same_event_chain(c):
         t = c.sent.tokens[g]
