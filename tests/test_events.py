@@ -715,3 +715,13 @@ def test_a_friendly_act_wanted_is_only_planned_and_a_hostile_one_tried_is_done(p
     a = pipeline.process("Prime Minister Boris Johnson wanted to strike a trade deal with the European Union.",
                          published="2019-01-01", language="en")
     assert [(e.type, e.status) for e in a.events] == [("AGREE", "planned")], _sides(a)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police spokesman John Tse again insisted that police were not at fault.",
+    "Senator Dan Castor asked Morrison about concerns he had raised.",
+    "Prime Minister Boris Johnson is trying to appeal to both leavers and remainers.",
+])
+def test_english_saying_and_asking_about_are_no_requests(pipeline, sentence):
+    a = pipeline.process(sentence, published="2019-11-01", language="en")
+    assert not any(e.type == "REQUEST" for e in a.events), _sides(a)

@@ -306,8 +306,10 @@ class EventExtractor:
                                            for k in subtree(sent, c.head, word_sets()["prune"])):
             c.note("decision", "no event: hurt in an accident, not attacked ('injured in a car accident')")
             return False
-        if frame.complement and not any(t.head in c.tokens and t.rel.split(":")[0] in ("xcomp", "ccomp", "acl")
-                                        for t in sent.tokens):
+        asked_for = any(t.head in c.tokens and t.lemma in word_sets()["request_preps"] and any(
+            g.head == k and g.pos in ("NOUN", "PROPN") for g in sent.tokens) for k, t in enumerate(sent.tokens))
+        if frame.complement and not asked_for and not any(
+                t.head in c.tokens and t.rel.split(":")[0] in ("xcomp", "ccomp", "acl") for t in sent.tokens):
             c.note("decision", "no event: the trigger governs no action")
             return False
         if frame.type == "REQUEST" and any(t.head == c.head or sent.tokens[t.head].head == c.head
