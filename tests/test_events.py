@@ -725,3 +725,12 @@ def test_a_friendly_act_wanted_is_only_planned_and_a_hostile_one_tried_is_done(p
 def test_english_saying_and_asking_about_are_no_requests(pipeline, sentence):
     a = pipeline.process(sentence, published="2019-11-01", language="en")
     assert not any(e.type == "REQUEST" for e in a.events), _sides(a)
+
+
+def test_english_visit_to_a_private_person_is_no_diplomacy(pipeline):
+    a = pipeline.process("President Donald Trump visited his local doctor Sean Conley on Saturday.",
+                         published="2019-11-16", language="en")
+    assert not any(e.type == "CONSULT" for e in a.events), _sides(a)
+    b = pipeline.process("President Donald Trump visited President Emmanuel Macron in Paris on Saturday.",
+                         published="2019-11-16", language="en")
+    assert any(e.type == "CONSULT" for e in b.events), _sides(b)

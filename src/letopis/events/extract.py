@@ -699,6 +699,10 @@ class EventExtractor:
                 host = self._host(article, sent)
                 if host is not None and host.id != parts[0].id and host.country != parts[0].country:
                     parts.append(host)  # a trip inside one's own country visits no one
+            if frame.mode == "visit" and c.language in word_sets()["one_side_known_languages"] and not all(
+                    self._political(article, a) for a in parts):
+                c.note("decision", "no event: a visit is diplomatic when each side is ('visited his local doctor')")
+                return None
             # a body and its own state are one side: "Сенат США обсудил договор" is no meeting
             own = [p for p in parts if not (p.type == "LOC" and any(q.type == "ORG" and q.country == p.country
                                                                    for q in parts))]
