@@ -734,3 +734,9 @@ def test_english_visit_to_a_private_person_is_no_diplomacy(pipeline):
     b = pipeline.process("President Donald Trump visited President Emmanuel Macron in Paris on Saturday.",
                          published="2019-11-16", language="en")
     assert any(e.type == "CONSULT" for e in b.events), _sides(b)
+
+
+def test_a_trigger_word_inside_a_name_is_no_act(pipeline):
+    a = pipeline.process("Комитет защиты журналистов выступил с заявлением в Нью-Йорке.", published="2021-05-01",
+                         language="ru")
+    assert not any(e.type == "SUPPORT" for e in a.events), _sides(a)
