@@ -94,10 +94,11 @@ class EventExtractor:
             quote = next((q for q in article.quotes if q.start - 1 <= sent.start < q.end), None)
             self.sources_here: set[int] = set()  # words that are already some event's source in this sentence
             # the trigger nearest the root of the parse is the sentence's main event: it comes first
-            names = [(m.start, m.end) for m in article.mentions if m.field == field and m.type in ("ORG", "LOC")
-                     and sent.start <= m.start < sent.end]  # "Комитет по защите журналистов": a name, no act
-            cands = sorted((c for c in rules.find_triggers(sent, s_index, lex)
-                            if c.entry.pos == "pattern" or not any(s <= sent.tokens[c.head].start < e for s, e in names)),
+            names = [(m.start, m.end, m.type if len(m.text.split()) > 1 else "")  # a proper name, not "правительстве"
+                     for m in article.mentions if m.field == field and m.type in ("ORG", "LOC")
+                     and sent.start <= m.start < sent.end]  # "Комитет защиты журналистов выступил": a name, no act
+            cands = sorted((c for c in rules.find_triggers(sent, s_index, lex) if c.entry.pos == "pattern" or not any(
+                s <= sent.tokens[k].start < e for k in c.tokens for s, e, kind in names if k == c.head or kind == "ORG")),
                            key=lambda c: (len(ancestors(sent, c.head, 50)), c.head))
             if cands:
                 lines.append(f"[{s_index}] {sent.text}")
