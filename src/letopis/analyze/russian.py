@@ -117,7 +117,9 @@ def _name_after_its_noun(tokens: list[Token]) -> None:
                 not any(tokens[k].pos == "PUNCT" for k in range(p + 1, h)):
             continue
         k = p - 1  # the head of the phrase the name follows: climb from the word before it while heads stay left
-        while tokens[k].head not in (-1, p) and tokens[k].head < p and tokens[tokens[k].head].pos in ("NOUN", "PROPN"):
+        for _ in range(len(tokens)):  # (bounded: a misparse may loop)
+            if tokens[k].head in (-1, p) or tokens[k].head >= p or tokens[tokens[k].head].pos not in ("NOUN", "PROPN"):
+                break
             k = tokens[k].head
         if tokens[k].pos == "NOUN" and k < p:
             name.head = k
@@ -138,8 +140,12 @@ def _initial_takes_the_surnames_case(tokens: list[Token]) -> None:
         if not instrumental or t.rel != "nmod" or any(x.head == k and x.rel == "case" for x in tokens):
             continue
         verb = t.head
-        while verb >= 0 and tokens[verb].pos not in ("VERB", "AUX"):
+        for _ in range(len(tokens)):  # (bounded: a misparse may loop)
+            if verb < 0 or tokens[verb].pos in ("VERB", "AUX"):
+                break
             verb = tokens[verb].head
+        else:
+            continue
         if verb >= 0 and (tokens[verb].feats.get("Voice") == "Pass" or any(
                 x.head == verb and x.rel == "aux:pass" for x in tokens)) and not any(
                 x.head == verb and x.rel == "obl:agent" for x in tokens):

@@ -455,8 +455,10 @@ def _reporter(c: Candidate) -> int | None:
             c.sent.tokens[mark - 2].lemma in said:
         return mark - 2
     i = c.head  # "в которой нет ничего противозаконного": first up to the verb of the trigger's own clause
-    while c.sent.tokens[i].pos not in VERB_POS and base_rel(c.sent, i) in ("amod", "nsubj", "obj", "obl", "nmod") \
-            and c.sent.tokens[i].head >= 0:
+    for _ in range(int(limit("climb"))):
+        if c.sent.tokens[i].pos in VERB_POS or base_rel(c.sent, i) not in ("amod", "nsubj", "obj", "obl", "nmod") \
+                or c.sent.tokens[i].head < 0:
+            break
         i = c.sent.tokens[i].head
     for _ in range(int(limit("report_climb"))):
         if base_rel(c.sent, i) not in ("ccomp", "parataxis", "xcomp", "advcl", "conj", "csubj", "acl"):
