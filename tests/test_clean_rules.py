@@ -1,7 +1,9 @@
 """Every line rule on real seed lines and invented ones, in both languages; and lines that must stay."""
+import re
+
 import pytest
 
-from letopis.clean import clean_text
+from letopis.clean import clean_text, unmix_scripts
 from letopis.clean.rules import line_rules
 from letopis.link.kb import default_kb
 
@@ -125,3 +127,40 @@ def test_html_text_keeps_its_first_paragraph_and_headline_like_lines():
 def test_nothing_invented_when_text_shows_no_metadata():
     r = clean_text("Стороны обсудили вопросы сотрудничества.\n\nВстреча прошла в Минске.", None, default_kb())
     assert (r.title, r.published, r.outlet, r.dateline) == (None, None, None, None)
+
+
+# mixed-script words: invented examples ------------------------------------------------------------
+@pytest.mark.parametrize("text,expected", [
+    ("Министр Вaлентин Кoржов", "Министр Валентин Коржов"),  # Latin a and o in Cyrillic words
+    ("ПOСОЛ ТАKАХАСИ", "ПОСОЛ ТАКАХАСИ"),  # Latin capitals O and K
+    ("в CШA", "в США"),  # C and A have Cyrillic look-alikes, Ш no Latin one: the word is Cyrillic
+    ("the Gаzette of Pоrtland", "the Gazette of Portland"),  # Cyrillic а and о in Latin words
+])
+def test_mixed_script_words_are_written_in_one_script(text, expected):
+    fixed, changes = unmix_scripts(text)
+    assert fixed == expected
+    assert len(fixed) == len(text)  # letter for letter: every offset stays
+    assert changes
+
+
+@pytest.mark.parametrize("text", [
+    "McAfee и Xerox подписали договор",  # Latin words and Cyrillic words, each in one script
+    "см. https://example.org/news?id=7 и президент.рф",
+    "SMS-сообщение, e-mail и COVID-19",  # a hyphen ends a word: each part is in one script
+    "Twitterя",  # я has no Latin look-alike and Twitter has letters with no Cyrillic one
+    "Вo",  # one letter of each: no sign which script is meant
+])
+def test_words_in_one_script_or_undecidable_stay(text):
+    assert unmix_scripts(text) == (text, [])
+
+
+def test_the_cleaner_respells_mixed_script_words_and_records_it():
+    r = clean_text("Глава МИД Нуралии Тоcимицу Окаябэ прибыл в Кaрагандинию.\n\nВизит продлится два дня.", "ru")
+    assert "Тосимицу Окаябэ прибыл в Карагандинию" in r.text
+    assert ("Тоcимицу → Тосимицу", "fix", "mixed-script-cyrillic") in r.decisions
+    assert not re.search("[A-Za-z]", r.text)
+
+
+def test_a_given_title_is_respelt_too():
+    r = clean_text("Глава МИД прибыл с визитом.", "ru", title="Визит Тоcимицу", from_html=True)
+    assert r.title == "Визит Тосимицу"

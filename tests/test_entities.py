@@ -308,3 +308,68 @@ def test_a_name_in_apposition_to_a_nominative_title_is_nominative():
     words = tagged_words(m, tokens, {("text", 16): title})
     assert words[0][1]["Case"] == "Nom"
     assert tagged_nominative(words) == "Зайда аль-Мансур"
+
+
+# invented examples: an age or adjective opening a person's span; a place's or company's Latin original
+def test_an_age_or_adjective_that_opens_a_sentence_is_no_part_of_the_name(pipeline):
+    a = pipeline.process("Семидесятидвухлетний Гектор Мальвадес заявил о победе. Сорокапятилетняя Бьянкуччи "
+                         "ответила ему. Известная Лаура Феррандини выступила в суде.", language="ru")
+    people = [m.text for m in a.mentions if m.type == "PER"]
+    assert "Гектор Мальвадес" in people and "Бьянкуччи" in people, people
+    assert any(p.startswith("Лаура") for p in people), people
+    assert not any("летн" in m.text.lower() or "летн" in (m.entity_name or "").lower() for m in a.mentions)
+    assert not any(m.text.startswith("Известная") for m in a.mentions)
+
+
+def test_an_adjective_the_dictionary_also_knows_as_a_surname_stays():
+    from letopis.link.ner_rules import _describing_word
+    from letopis.model import Token
+
+    def word(text):
+        return Token(0, len(text), text, text.lower(), "PROPN", {})
+
+    assert _describing_word(word("Восьмидесятилетний")) and _describing_word(word("17-летняя"))
+    assert _describing_word(word("Бывшая")) and _describing_word(word("Известный"))
+    assert not _describing_word(word("Навальный"))  # also a surname
+    assert not _describing_word(word("Толстой"))
+    assert not _describing_word(word("Мальвадес"))
+
+
+def test_a_latin_original_in_parentheses_is_the_english_name_of_a_place_or_company(pipeline):
+    a = pipeline.process("Пожар начался в деревне Вилларди-сюр-Мер (Villardi-sur-Mer; департамент Кальвадос). "
+                         "Контракт получила компания «Брамвельд» (Bramveld), сообщил министр.", language="ru")
+    by_text = {m.text: m for m in a.mentions}
+    place = next(m for t, m in by_text.items() if "Вилларди-сюр-Мер" in t)
+    assert place.entity_name == "Villardi-sur-Mer"
+    company = next(m for t, m in by_text.items() if "Брамвельд" in t)
+    assert company.entity_name == "Bramveld"
+    assert by_text["Bramveld"].entity_id == company.entity_id  # one company, not two
+
+
+def test_a_known_place_or_non_latin_parenthesis_keeps_its_name(pipeline):
+    a = pipeline.process("Делегация прилетела в Москву (Moskva). Затем она посетила город Вилларди "
+                         "(департамент Calvados) и фирму «Хорнбек» (Хорнбек Груп).", language="ru")
+    names = {m.text: m.entity_name for m in a.mentions}
+    assert names["Москву"] == "Moscow"  # the knowledge base's English name stays
+    assert next(n for t, n in names.items() if "Вилларди" in t) == "Villardi"  # the Latin word is not first
+    assert next(n for t, n in names.items() if t.endswith("«Хорнбек»")) == "Хорнбек"  # not Latin
+
+
+def test_a_span_the_tagger_cut_inside_a_parenthesis_is_split_at_it():
+    from letopis.link.ner_rules import _split
+    from letopis.model import Mention
+
+    text = "фирма «Брамвельд» (Bramveld, Нидерланды) и порт Касабланку (Casablanca)."
+    glued = Mention("text", 0, text.index(","), text[:text.index(",")], "ORG")  # "фирма «Брамвельд» (Bramveld"
+    assert [m.text for m in _split(glued, text)] == ["фирма «Брамвельд»", "Bramveld"]
+    start = text.index("Casablanca")
+    closing = Mention("text", start, start + len("Casablanca)"), "Casablanca)", "LOC")
+    assert [m.text for m in _split(closing, text)] == ["Casablanca"]
+
+
+def test_only_a_name_made_of_latin_letters_is_an_original():
+    from letopis.link.originals import ORIGINAL_AFTER, latin_original
+
+    assert latin_original("Dammartin-en-Goële") and latin_original("Bramveld & Zonen")
+    assert not latin_original("Брамвельд") and not latin_original("1994") and not latin_original("Bramveld Груп")
+    assert ORIGINAL_AFTER.match("«Лунтек» (NASDAQ: LUNT)", len("«Лунтек")) is None

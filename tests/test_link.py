@@ -222,3 +222,12 @@ def test_junior_and_senior_are_english_suffixes(pipeline):
                          published="2017-05-20", language="ru")
     names = {m.entity_name for m in a.mentions if m.type == "PER"}
     assert {"Robert Smith Jr.", "Robert Smith Sr."} <= names, names
+
+
+def test_a_name_with_latin_look_alike_letters_is_found_and_linked(pipeline):
+    """Invented text; "Тоcимицу" has a Latin c, "Мoтэги" a Latin o: the cleaner writes them in Cyrillic."""
+    a = pipeline.process("Министр иностранных дел Японии Тоcимицу Мoтэги прибыл в Москву.", published="2020-12-01",
+                         language="ru", title="Визит Тоcимицу Мoтэги")
+    people = {(m.field, m.text, m.entity_name) for m in a.mentions if m.type == "PER"}
+    assert ("text", "Тосимицу Мотэги", "Toshimitsu Motegi") in people, people
+    assert a.title == "Визит Тосимицу Мотэги"  # a given title too

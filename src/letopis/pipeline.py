@@ -56,7 +56,7 @@ class Stage:
 
 
 def clean(article: Article, res: Resources) -> None:
-    from letopis.clean import clean_text, html_to_text
+    from letopis.clean import clean_text, html_to_text, unmix_scripts
 
     raw = article.raw
     given = article.given
@@ -72,7 +72,8 @@ def clean(article: Article, res: Resources) -> None:
     result = clean_text(raw, given.get("language"), res.kb, title=given.get("title") if given.get("html") else None,
                         from_html=given.get("html") is not None)
     article.text = result.text
-    article.title = given.get("title") or result.title
+    # a given title is analysed too: its mixed-script words are written in one script, as the body's are
+    article.title = unmix_scripts(given["title"])[0] if given.get("title") else result.title
     article.published = given.get("published") or result.published
     article.outlet = given.get("outlet") or result.outlet
     article.dateline = result.dateline

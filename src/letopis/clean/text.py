@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from letopis.clean.rules import line_rules
+from letopis.clean.scripts import unmix_scripts
 from letopis.model import Removed
 
 if TYPE_CHECKING:
@@ -69,6 +70,9 @@ def clean_text(raw: str, language: str | None = None, kb: KnowledgeBase | None =
                title: str | None = None, from_html: bool = False) -> CleanResult:
     """Split a plain-text news page into body and boilerplate and read its metadata.
 
+    Words in two scripts are first written in one ("Тоcимицу" with a Latin c; see `clean.scripts`),
+    each recorded as a "fix" decision; lengths do not change.
+
     `title` is a title already known (from the HTML head); the text's first line is then
     the title only if it repeats it. `from_html` marks text that trafilatura already
     took out of its page: links to related news are gone with the markup, so the
@@ -85,6 +89,8 @@ def clean_text(raw: str, language: str | None = None, kb: KnowledgeBase | None =
         result.removed.append(Removed(text=line, reason=reason))
         result.decisions.append((line, "drop", reason))
 
+    lines = [_one_script(line, result.decisions) for line in lines]
+    title = _one_script(title, result.decisions) if title else title
     for line in lines:
         if not line:
             continue
@@ -173,6 +179,15 @@ def clean_text(raw: str, language: str | None = None, kb: KnowledgeBase | None =
         result.lead = body[0]
     result.text = "\n\n".join(b for b in body if b)
     return result
+
+
+def _one_script(line: str, decisions: list[tuple[str, str, str]]) -> str:
+    """The line with its mixed-script words in one script; each such word is a decision
+    ("Тоcимицу → Тосимицу", "fix", "mixed-script-cyrillic")."""
+    fixed, changes = unmix_scripts(line)
+    for change in changes:
+        decisions.append((f"{change.old} → {change.new}", "fix", f"mixed-script-{change.script}"))
+    return fixed
 
 
 def _outlet_name(raw: str, kb: KnowledgeBase | None, strict: bool = False) -> str | None:

@@ -14,6 +14,7 @@ from letopis.link.kb import KBEntry, KnowledgeBase, slug
 from letopis.link.mentions import Link, longer_surname, overlap, repoint
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian
+from letopis.link.originals import latin_originals
 from letopis.link.persons import (
     GLUED_INITIAL,
     is_patronymic,
@@ -204,7 +205,8 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
         others = [lk for lk in named if lk.mention.field != field]
         all_links.extend(title_links(article, field, text, own, kb, article.home_country, others))
     # surname-only, first-name-only and "Имя Отчество" mentions join a full name in the same article;
-    # a Latin spelling in parentheses is the person just named: "Джошуа Вольфа (Joshua Wolf)"
+    # a Latin spelling in parentheses is the person just named: "Джошуа Вольфа (Joshua Wolf)", and the
+    # English name of the place or organisation just named: "Даммартен-ан-Гоэль (Dammartin-en-Goële)"
     mentions: list[Mention] = []
     tokens = {(f, t.start): t for f, sents in (("title", article.title_sentences), ("text", article.sentences))
               for s in sents for t in s.tokens}
@@ -232,6 +234,7 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
     name_relatives(article, mentions, lambda name, woman: person_english(name, kb, woman))
     people_taken_for_places(article, mentions)
     latin_aliases(article, mentions)
+    latin_originals(article, mentions)
     kept: list[Mention] = []
     for m in sorted(mentions, key=lambda m: -(m.end - m.start)):  # overlapping spans: the longer one stays
         if not any(k.field == m.field and overlap(k, m) and not _nested_place(m, k) for k in kept):

@@ -5,9 +5,10 @@
 - a descriptor noun (and an adjective before it) joins the name after it: "социальной сети Facebook";
 - organisation nouns standing alone are organisations: "правительство", "сборной", and with a
   country or city in the genitive after them, that too: "правительства Израиля";
-- a few spans are retyped (МКС is a place) or dropped (СМИ, shuttle names);
-- a person's span loses the common nouns it opens with ("Израильтянка Наама Иссахар", a headline's
-  capital) and a "person" that is one verb ("Помиловать" in a decree's capitals) is dropped.
+- a few spans are retyped (МКС is a place) or dropped (СМИ, shuttle names, an age alone);
+- a person's span loses the common nouns, ages and adjectives it opens with ("Израильтянка Наама
+  Иссахар", a headline's capital, "Шестидесятивосьмилетняя Руссефф") and a "person" that is one verb
+  ("Помиловать" in a decree's capitals) is dropped.
 """
 from __future__ import annotations
 
@@ -34,6 +35,8 @@ class Lexicon:
     retype: dict[str, str]
     not_entities: frozenset[str]
     state_bodies: dict[str, str]  # the body's words (lemmas, or English lower case) → its English name
+    opener_age: re.Pattern[str]  # an age adjective, in lower case, that may open a person's span
+    opener_pos: frozenset[str]  # a word read only with these parts of speech may open it too
 
 
 @lru_cache(maxsize=1)
@@ -46,6 +49,7 @@ def lexicon() -> Lexicon:
         bodies_need_place=frozenset(data["bodies_need_place"]), retype=dict(data["retype"]),
         not_entities=frozenset(data["not_entities"]),
         state_bodies={k: en for en, keys in raw["state_bodies"].items() for k in keys},
+        opener_age=re.compile(data["person_openers"]["age"]), opener_pos=frozenset(data["person_openers"]["pos"]),
     )
 
 
@@ -58,17 +62,27 @@ INITIAL_SURNAME_THEN_NAME = re.compile(r"([А-ЯЁ]\.\s?[А-ЯЁ][а-яё]+(?:-[
 TRAILING_DASH = re.compile(r"[\s\u00a0]*[-–—]+$")
 
 
+def _without_unopened_parenthesis(m: Mention, text: str) -> Mention:
+    """A span that ends with a ")" it does not open ends before it: "Casablanca)" of "(Casablanca)"."""
+    raw = text[m.start:m.end]
+    if not raw.endswith(")") or "(" in raw:
+        return m
+    end = m.start + len(raw[:-1].rstrip())
+    return Mention(m.field, m.start, end, text[m.start:end], m.type)
+
+
 def _split(m: Mention, text: str) -> list[Mention]:
-    """`X (Y)` → X, Y; `A, B` (people) → A, B; `И.Фамилия Имя` → И.Фамилия, Имя; a dash the span ends
-    with is dropped ("Мишель —")."""
+    """`X (Y)` → X, Y (and `X (Y` → X, Y); `A, B` (people) → A, B; `И.Фамилия Имя` → И.Фамилия, Имя; a dash
+    or a ")" the span ends with is dropped ("Мишель —", "Casablanca)")."""
     if m.type == "PER" and TRAILING_DASH.search(text[m.start:m.end]):
         end = m.start + TRAILING_DASH.search(text[m.start:m.end]).start()
         m = Mention(m.field, m.start, end, text[m.start:end], m.type)
+    m = _without_unopened_parenthesis(m, text)
     raw = text[m.start:m.end]
     pair = INITIAL_SURNAME_THEN_NAME.fullmatch(raw) if m.type == "PER" else None
     if pair:
         return [Mention(m.field, m.start + pair.start(i), m.start + pair.end(i), pair.group(i), m.type) for i in (1, 2)]
-    par = re.fullmatch(r"(.+?)\s*\(([^()]+)\)", raw)
+    par = re.fullmatch(r"(.+?)\s*\(([^()]+)\)?", raw)  # the tagger may stop before the ")"
     if par:
         a_end = m.start + len(par.group(1))
         b_start = m.start + par.start(2)
@@ -102,7 +116,7 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
     for m in mentions:
         for part in _split(m, text):
             key = _key(part.text)
-            if key in lex.not_entities:
+            if key in lex.not_entities or _is_age(part.text):  # "Семидесятилетний" alone is no place
                 continue
             if key in lex.retype:
                 part.type = lex.retype[key]
@@ -175,17 +189,36 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
     return out
 
 
+NAME_GRAMMEMES = frozenset({"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"})
+
+
 def _common_word(tok: Token, pos: tuple[str, ...]) -> bool:
     """A word the dictionary knows only as a common word of these parts of speech, never as a name (the
     tagger's own reading is no help: a capital makes it call "Израильтянка" a proper noun)."""
     readings = parses(tok.text.lower())
     return bool(readings) and readings[0].is_known and readings[0].tag.POS in pos and not any(
-        p.tag.grammemes & {"Name", "Surn", "Patr", "Geox", "Orgn", "Trad", "Abbr"} for p in readings)
+        p.tag.grammemes & NAME_GRAMMEMES for p in readings)
+
+
+def _is_age(word: str) -> bool:
+    """An adjective of age, in words or digits: "Шестидесятивосьмилетняя", "68-летнего" (no dictionary has them)."""
+    return bool(lexicon().opener_age.match(word.strip().lower()))
+
+
+def _describing_word(tok: Token) -> bool:
+    """An age ("Шестидесятивосьмилетняя") or a word the dictionary reads only as an adjective or
+    participle and never as a name ("Бывшая", not "Навальный")."""
+    if _is_age(tok.text):
+        return True
+    readings = parses(tok.text.lower())
+    return bool(readings) and readings[0].is_known and all(
+        p.tag.POS in lexicon().opener_pos and not p.tag.grammemes & NAME_GRAMMEMES for p in readings)
 
 
 def _person_words(m: Mention, tokens: list[Token], at_start: dict[int, int], text: str,
                   starts: set[int]) -> Mention | None:
-    """A person's span without the common nouns it opens with; None for a "person" that is one verb."""
+    """A person's span without the common nouns, ages and adjectives it opens with; None for a "person"
+    that is one verb."""
     i = at_start.get(m.start)
     if i is None:
         return m
@@ -193,7 +226,8 @@ def _person_words(m: Mention, tokens: list[Token], at_start: dict[int, int], tex
     if n == 1 and _common_word(tokens[i], ("INFN", "VERB")):
         return None
     cut = 0  # only where the capital says nothing: a lower-case word, or the first of a sentence
-    while cut < n - 1 and i + cut < len(tokens) and _common_word(tokens[i + cut], ("NOUN",)) and (
+    while cut < n - 1 and i + cut < len(tokens) and (
+            _common_word(tokens[i + cut], ("NOUN",)) or _describing_word(tokens[i + cut])) and (
             tokens[i + cut].text.islower() or tokens[i + cut].start in starts):
         cut += 1
     if cut and cut <= n - 1 and i + cut < len(tokens):
