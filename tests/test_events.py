@@ -572,6 +572,7 @@ def test_the_victim_of_a_case_told_only_as_its_ground_is_named_by_role(pipeline)
     ("ru", "Правительство Казахстана выделит средства, чтобы поддержать экономику страны."),
     ("en", "A four-year-old boy was injured in a car accident near Volgograd."),
     ("ru", "Два человека погибли в ДТП под Ярославлем."),
+    ("en", "India declared a public health emergency over the pollution in Delhi."),
 ])
 def test_assent_views_accidents_and_propped_up_economies_are_no_events(pipeline, lang, sentence):
     a = pipeline.process(sentence, published="2020-07-30", language=lang)
