@@ -741,3 +741,10 @@ def test_a_trigger_word_inside_a_name_is_no_act(pipeline):
     a = pipeline.process("Комитет защиты журналистов выступил с заявлением в Нью-Йорке.", published="2021-05-01",
                          language="ru")
     assert not any(e.type == "SUPPORT" for e in a.events), _sides(a)
+
+
+def test_a_headline_naming_a_state_is_one_report_with_the_text_naming_its_minister(pipeline):
+    a = pipeline.process("Министр финансов Болгарии Иван Петров ушел в отставку из-за протестов.",
+                         title="Министр финансов Болгарии ушел в отставку из-за протестов", language="ru")
+    assert [(e.type, len(e.evidence)) for e in a.events] == [("CONCEDE", 2)], _sides(a)
+    assert {x.name for x in a.events[0].actors if x.role == "source"} == {"Ivan Petrov"}, _sides(a)

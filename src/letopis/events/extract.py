@@ -1549,6 +1549,16 @@ def _same(a: Event, b: Event) -> bool:
 
     if not (sa or ta or sb or tb):  # unnamed groups only: one report when they are the same groups
         return {(x.id, x.role) for x in a.actors} == {(x.id, x.role) for x in b.actors}
+    if a.evidence[0].start < 0 or b.evidence[0].start < 0:
+        # a headline names a state where the text names its people ("Министр … Норвегии ушел в отставку";
+        # "Терье Риис-Йохансен ушел в отставку"): a state agrees with the people of that state
+        def meets(role: str) -> bool:
+            return any(x.id == y.id or x.country and x.country == y.country and "LOC" in (x.type, y.type)
+                       for x in a.actors if x.role == role and x.id in sa | ta
+                       for y in b.actors if y.role == role and y.id in sb | tb)
+
+        return (not sa or not sb or meets("source")) and (not ta or not tb or meets("target")) and (
+            meets("source") or meets("target"))
     return agree(sa, sb) and agree(ta, tb) and bool(sa & sb or ta & tb)
 
 

@@ -219,9 +219,12 @@ def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[d
             abbr=o.get("abbr", []), awards=o.get("awards", []),
         ))
     people: dict[str, KBEntry] = {}
-    # offices.yaml adds roles to people.yaml's people; its own people are named by a surname alone
+    # offices*.yaml (offices.yaml, then one file per region) add roles to people.yaml's people; their
+    # own people are named by a surname alone
     # only while in office ("Кук" in 2010 is not Robin Cook)
-    for p in [*load("people.yaml"), *({**o, "by_surname": False} for o in load("offices.yaml"))]:
+    office_files = sorted(f.name for f in files.iterdir() if f.name.startswith("offices") and f.name.endswith(".yaml"))
+    offices = [o for name in office_files for o in load(name)]
+    for p in [*load("people.yaml"), *({**o, "by_surname": False} for o in offices)]:
         roles = _roles(p.get("roles", []))
         known = people.get(slug(p["en"]))
         if known is not None:
