@@ -400,9 +400,9 @@ def test_words_after_a_lead_in_line_are_the_speakers_and_condolences_to_a_family
     text = ("Смерть Алана Гарсии\n\nДействующий президент Перу Мартин Вискарра написал в Twitter:\n"
             "Подавлен кончиной бывшего президента Алана Гарсии. Мои соболезнования его семье и близким.")
     a = pipeline.process(text, published="2019-04-17", language="ru")
-    assert a.quotes and a.quotes[0].speaker_name == "Martin Vizcarra"
+    assert a.quotes and a.quotes[0].speaker_name == "Martín Vizcarra"
     got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
-    assert {("SUPPORT", "Martin Vizcarra", "source"), ("SUPPORT", "Alan Garcia", "target")} <= got, got
+    assert {("SUPPORT", "Martín Vizcarra", "source"), ("SUPPORT", "Alan García", "target")} <= got, got
 
 
 def test_a_statement_made_on_the_occasion_of_a_dated_event_takes_its_date(pipeline):

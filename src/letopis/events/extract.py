@@ -329,6 +329,10 @@ class EventExtractor:
         if frame.needs and not {t.lemma for k, t in enumerate(sent.tokens) if k not in own} & needed(frame.needs):
             c.note("decision", f"no event: the sentence has no word of {frame.needs}")
             return False
+        lemmas = {t.lemma for k, t in enumerate(sent.tokens) if k not in own}
+        if frame.unless and any(set(entry.split()) <= lemmas for entry in needed(frame.unless)):
+            c.note("decision", f"no event: the sentence has a word of {frame.unless}")
+            return False
         return True
 
     def _source(self, article: Article, c: Candidate, home: Actor | None, context: list[Actor],

@@ -33,6 +33,7 @@ class Frame:
     confidence: float | None = None
     target_kind: str | None = None  # PER: the event stands only with a named person as the target
     needs: str | None = None  # a word list of the settings one of whose lemmas the sentence must hold
+    unless: str | None = None  # a word list of the settings none of whose entries the sentence may hold
     complement: bool = False  # the trigger must govern an action ("offered to hand over")
     predicative: bool = False  # an animate noun in the instrumental is what the target becomes ("избран президентом")
     animate_target: bool = False  # the one acted upon is someone, never a thing ("похитил данные" is no abduction)
@@ -71,7 +72,7 @@ def _frame(c: dict, alone: bool = False) -> Frame:
         symmetric=bool(c.get("symmetric", c["type"] in SYMMETRIC_TYPES)),
         inverse=bool(c.get("inverse", False)), alone=bool(c.get("alone", alone)), state=bool(c.get("state", False)),
         actors=c.get("actors", "pair"), quotes=bool(c.get("quotes", True)), confidence=c.get("confidence"),
-        target_kind=c.get("target_kind"), needs=c.get("needs"), complement=bool(c.get("complement", False)),
+        target_kind=c.get("target_kind"), needs=c.get("needs"), unless=c.get("unless"), complement=bool(c.get("complement", False)),
         predicative=bool(c.get("predicative", False)), animate_target=bool(c.get("animate_target", False)),
         reported=bool(c.get("reported", False)),
     )

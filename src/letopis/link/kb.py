@@ -5,6 +5,7 @@ import json
 import logging
 import os
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -57,8 +58,14 @@ class KBEntry:
         return "e-" + self.id
 
 
+_UNDECOMPOSED = str.maketrans({"ø": "o", "Ø": "O", "ł": "l", "Ł": "L", "đ": "d", "Đ": "D", "ð": "d", "þ": "th",
+                               "ß": "ss", "æ": "ae", "Æ": "Ae", "œ": "oe", "ı": "i"})
+
+
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+    """An id from a name: "Martín Vizcarra" and "Martin Vizcarra" are one ("martin-vizcarra")."""
+    plain = "".join(c for c in unicodedata.normalize("NFKD", text.translate(_UNDECOMPOSED)) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "-", fold(plain)).strip("-")
 
 
 class KnowledgeBase:
@@ -75,6 +82,7 @@ class KnowledgeBase:
         self.by_iso: dict[str, KBEntry] = {}
         self.by_wikidata: dict[str, KBEntry] = {}
         self.outlets: dict[str, dict] = {}
+        self._role_index: dict[tuple[str, str], list] | None = None
         for e in entries:
             self.add(e)
         for o in outlets:
@@ -86,6 +94,7 @@ class KnowledgeBase:
         if e.id in self.entries:
             return
         self.entries[e.id] = e
+        self._role_index = None  # roles are indexed again on the next lookup
         if e.kind == "country" and e.country:
             self.by_iso[e.country] = e
         if e.wikidata:
@@ -156,15 +165,25 @@ class KnowledgeBase:
     def holders(self, role: str, country: str, date: str | None = None) -> list[KBEntry]:
         """People who held `role` in `country`; on `date` when given (None: still holding it).
         Where the president heads the government ("глава правительства США"), the president."""
-        out = []
-        for e in self.entries.values():
-            for r in e.roles:
-                if r.role == role and r.country == country and (date is None or r.holds_on(date)):
-                    out.append(e)
-                    break
-        if not out and role == "head_of_government" and country in self.presidential:
+        starts: dict[str, str] = {}
+        for e, r in self._roles_of().get((role, country), ()):
+            if date is None or r.holds_on(date):
+                starts[e.id] = max(starts.get(e.id, ""), r.start)
+        if not starts and role == "head_of_government" and country in self.presidential:
             return self.holders("head_of_state", country, date)
-        return out
+        # the latest appointed first: an open-ended term in the packaged data ends where a successor's,
+        # imported later, begins
+        return [self.entries[i] for i in sorted(starts, key=lambda i: (starts[i], i), reverse=True)]
+
+    def _roles_of(self) -> dict[tuple[str, str], list]:
+        """Each office's holders with their terms, indexed once."""
+        if self._role_index is None:
+            index: dict[tuple[str, str], list] = {}
+            for e in self.entries.values():
+                for r in e.roles:
+                    index.setdefault((r.role, r.country), []).append((e, r))
+            self._role_index = index
+        return self._role_index
 
     def first_holder(self, role: str, country: str) -> KBEntry | None:
         """Whoever held `role` in `country` first ("the first president of Russia" is Yeltsin)."""

@@ -38,13 +38,24 @@ __all__ = ["Link", "entity_for", "gazetteer", "home_country", "link_article", "m
            "title_links"]
 
 
+def _own_spelling(e, m, language: str | None, tokens, heads) -> str:
+    """The Russian name of a known person as the text spells it, when that is one of his accepted spellings
+    ("Беньямин Нетаньяху" where the KB writes "Биньямин"); else the KB's."""
+    if language != "ru" or e.type != "PER" or len(m.text.split()) < 2:
+        return e.ru
+    words = tagged_words(m, tokens or {}, heads or {})
+    normal = tagged_nominative(words) if words else person_nominative(m.text)
+    return next((a for a in e.aliases if fold(a) == fold(normal) and fold(a) != fold(e.ru)), e.ru)
+
+
 def entity_for(link: Link, language: str | None, tokens: dict[tuple[str, int], Token] | None = None,
                heads: dict[tuple[str, int], Token] | None = None, kb: KnowledgeBase | None = None) -> Entity:
     """The article-independent entity of a link: from the KB, or made from the name itself."""
     e = link.entry
-    if e is not None:
-        return Entity(id=e.entity_id, name=e.en, type=e.type, name_ru=e.ru, wikidata=e.wikidata, country=e.country)
     m = link.mention
+    if e is not None:
+        return Entity(id=e.entity_id, name=e.en, type=e.type, name_ru=_own_spelling(e, m, language, tokens, heads),
+                      wikidata=e.wikidata, country=e.country)
     if language == "ru":
         if m.type == "PER" and GLUED_INITIAL.match(m.text):  # "М.Ахмадинежадом": the initial apart, the name declined
             normal = person_nominative(" ".join(name_words(m.text)))

@@ -11,6 +11,7 @@ from importlib import resources
 
 import yaml
 
+from letopis.analyze.morph import parses
 from letopis.link.kb import slug
 from letopis.link.mentions import repoint
 from letopis.link.names import transliterate
@@ -68,6 +69,11 @@ def _kin_before(toks: list[Token], i: int, spans: list[tuple[int, int]]) -> bool
     return None
 
 
+def _given_name(t: Token) -> bool:
+    """A word that reads as a given name ("Мишель", "Наиной")."""
+    return any("Name" in p.tag.grammemes for p in parses(t.text.lower()))
+
+
 def _full_name(name_ru: str) -> bool:
     """A given name and a family name, both capitalised (not a style: "принц Филипп")."""
     words = name_ru.split()
@@ -92,6 +98,20 @@ def name_relatives(article: Article, mentions: list[Mention], name_en: NameEn) -
     for m in sorted(people, key=lambda m: (m.field, m.start)):
         ent = article.entities.get(m.entity_id or "")
         i = at[m.field].get(m.start)
+        if ent is not None and i is not None and ent.type == "PER" and not ent.id.startswith("e-per-") and \
+                len(m.text.split()) == 1 and _given_name(toks[m.field][i]):
+            # a known person's surname that is also a given name, after a word of kinship, is the given name
+            # ("с женой Мишель" in Charles Michel's years in office)
+            woman = _kin_before(toks[m.field], i, spans[m.field])
+            relative = _relative(m, people, article.entities) if woman is not None else None
+            if relative is not None and relative.id != ent.id:
+                given = toks[m.field][i].lemma.title() if toks[m.field][i].text == m.text else m.text
+                name_ru = f"{given} {gendered_surname(relative.name_ru.split()[-1], woman)}"
+                name = name_en(name_ru, woman)
+                new = article.entities.setdefault(f"e-per-{slug(transliterate(name))}", Entity(
+                    id=f"e-per-{slug(transliterate(name))}", name=name, type="PER", name_ru=name_ru))
+                repoint(m, new, article.entities, mentions)
+            continue
         if ent is None or not _lone(ent) or i is None:
             continue
         given = ent.name_ru or ""
