@@ -748,3 +748,25 @@ def test_a_headline_naming_a_state_is_one_report_with_the_text_naming_its_minist
                          title="Министр финансов Болгарии ушел в отставку из-за протестов", language="ru")
     assert [(e.type, len(e.evidence)) for e in a.events] == [("CONCEDE", 2)], _sides(a)
     assert {x.name for x in a.events[0].actors if x.role == "source"} == {"Ivan Petrov"}, _sides(a)
+
+
+@pytest.mark.parametrize("sentence,absent", [
+    # a passive participle describing a thing tells what it is
+    ("Музей показал образцы оружия, захваченные у солдат вермахта под Ленинградом.", "COERCE"),
+    # a conjunct of the action refused is refused too
+    ("Янез Янша отказался признать обвинения и уйти в отставку, несмотря на протесты.", "CONCEDE"),
+    # a dismissal at one's own request or for age is no coercion
+    ("Министр экономики Калининградской области Вадим Амстель освобожден от должности по собственному желанию.",
+     "COERCE"),
+    ("Начальник ГРУ Александр Шляхтуров уволен с военной службы в связи с достижением предельного возраста.",
+     "COERCE"),
+])
+def test_descriptions_refusals_and_departures_are_no_such_events(pipeline, sentence, absent):
+    a = pipeline.process(sentence, published="2016-05-10", language="ru")
+    assert absent not in {e.type for e in a.events}, _sides(a)
+
+
+def test_a_wound_told_without_the_attacker_names_no_state_as_attacker(pipeline):
+    a = pipeline.process("Мэр Харькова Геннадий Кернес получил тяжёлое огнестрельное ранение.", published="2014-04-28",
+                         language="ru")
+    assert not [x for e in a.events for x in e.actors if x.role == "source"], _sides(a)

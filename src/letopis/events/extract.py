@@ -301,6 +301,9 @@ class EventExtractor:
         if self._purpose(c):
             c.note("decision", "no event: what a purpose clause aims at is not done ('чтобы поймать его')")
             return False
+        if self._describes_a_thing(c):
+            c.note("decision", "no event: a participle that describes a thing ('образцы оружия, захваченные у солдат')")
+            return False
         if sent.tokens[c.head].lemma in word_sets()["opinion_verbs"] and (rel(sent, c.head) == "parataxis" or any(
                 base_rel(sent, k) == "ccomp" for k in children(sent, c.head)) and not self._several(sent, c.head)):
             c.note("decision", "no event: a view on what is said, not an act ('…, agrees the analyst', 'не "
@@ -609,6 +612,18 @@ class EventExtractor:
             c.note("negated_as", f"a refusal: {negated_as(frame.type)}")
             return negated_as(frame.type), settings()["cameo"]["refusal"]
         return frame.type, frame.cameo
+
+    @staticmethod
+    def _describes_a_thing(c: Candidate) -> bool:
+        """A passive participle qualifying a common inanimate noun tells what the thing is, not an act of the
+        text: "захваченные у солдат образцы", "заблокированные сайты" (but "задержанный активист" is one)."""
+        sent, t = c.sent, c.sent.tokens[c.head]
+        if c.language != "ru" or t.feats.get("VerbForm") != "Part" or t.feats.get("Voice") != "Pass" or \
+                t.feats.get("Variant") == "Short" or \
+                base_rel(sent, c.head) not in ("amod", "acl") or t.head < 0:
+            return False
+        head = sent.tokens[t.head]
+        return head.pos == "NOUN" and head.feats.get("Animacy") == "Inan" and head.text[:1].islower()
 
     @staticmethod
     def _sign_of(c: Candidate) -> str | None:

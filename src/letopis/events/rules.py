@@ -829,7 +829,12 @@ def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
     if c.frame.actors != "pair":
         return False
     if not _is_noun(c):
-        h, r = c.sent.tokens[c.head].head, rel(c.sent, c.head)
+        i = c.head  # "отказался признать обвинения и уйти в отставку": a conjunct is content as its first one is
+        for _ in range(int(limit("climb"))):
+            if rel(c.sent, i) != "conj" or c.sent.tokens[i].head < 0:
+                break
+            i = c.sent.tokens[i].head
+        h, r = c.sent.tokens[i].head, rel(c.sent, i)
         return any((o.head == h or h in o.tokens) and o is not c and (
             r == "xcomp" and o.frame.type in word_sets()["content_types"]
             or r in ("ccomp", "acl") and o.frame.type in word_sets()["unreal_content_types"]) for o in others)
