@@ -770,3 +770,16 @@ def test_a_wound_told_without_the_attacker_names_no_state_as_attacker(pipeline):
     a = pipeline.process("Мэр Харькова Геннадий Кернес получил тяжёлое огнестрельное ранение.", published="2014-04-28",
                          language="ru")
     assert not [x for e in a.events for x in e.actors if x.role == "source"], _sides(a)
+
+
+@pytest.mark.parametrize("sentence,type_,date", [
+    # a time in a relative or participial clause about something else is not the event's
+    ("Полиция Испании задержала Дмитрия Фирташа, который 12 марта 2014 года был арестован в Вене.", "COERCE", None),
+    ("11 марта Дидье Буркхальтер призвал Россию не признавать референдум, который должен состояться 16 марта.",
+     "REQUEST", "XXXX-03-11"),
+    # nor a year of birth
+    ("Трое неизвестных напали на дочь бойца Марию, 1999 г. р.", "ASSAULT", None),
+])
+def test_the_time_of_another_clause_or_a_birth_year_dates_no_event(pipeline, sentence, type_, date):
+    a = pipeline.process(sentence, language="ru")
+    assert (type_, date) in {(e.type, e.date) for e in a.events}, _sides(a)

@@ -274,7 +274,7 @@ class EventExtractor:
         the text has told before: "В аэропорту задержан россиянин. … Его задержали в воскресенье, 25 февраля"."""
         if c.frame.symmetric or c.status != "occurred":
             return
-        timex = rules.event_time(c.sent, c.sent.tokens[c.head].start, article.timexes)
+        timex = rules.event_time(c.sent, c.sent.tokens[c.head].start, article.timexes, c.head)
         if timex is None or timex.basis not in ("explicit", "partial") or not DAY.fullmatch(timex.value):
             return  # a day: "в 2002 году его обвиняли" is some earlier charge, not the one told
         told = [e for e in events if e.rule.split(":")[0] == c.frame.name]  # the headline's and the lead's reports
@@ -643,7 +643,7 @@ class EventExtractor:
 
     def _date(self, article: Article, c: Candidate) -> tuple[str | None, str | None]:
         """The sentence's own time expression; else the publication date for a lead sentence that reports."""
-        c.timex = rules.event_time(c.sent, c.sent.tokens[c.head].start, article.timexes) if self.field == "text" \
+        c.timex = rules.event_time(c.sent, c.sent.tokens[c.head].start, article.timexes, c.head) if self.field == "text" \
             else None  # the timexes are the text's
         if c.timex is not None:
             c.note("event_time", f"{c.timex.text!r} → {c.timex.value}")

@@ -810,16 +810,39 @@ STATUS_RULES: tuple[Callable[[Candidate], str | None], ...] = (status_negated, s
 # date -------------------------------------------------------------------------------------------
 
 
-def event_time(sent: Sentence, at: int, timexes: list[Timex]) -> Timex | None:
-    """The sentence's own time expression nearest the offset `at` (the trigger), if it gives a calendar value."""
+def event_time(sent: Sentence, at: int, timexes: list[Timex], head: int | None = None) -> Timex | None:
+    """The sentence's own time expression nearest the offset `at` (the trigger), if it gives a calendar value.
+    With the trigger's token `head`: not one inside a relative or participial clause about something else
+    ("Мюллера, который вступил в должность за неделю до атаки 11 сентября 2001 г."), nor a year of birth."""
     inside = [t for t in timexes if sent.start <= t.start < sent.end and t.value and t.basis != "vague"
-              and t.type in ("DATE", "TIME") and CALENDAR.match(t.value)]
+              and t.type in ("DATE", "TIME") and CALENDAR.match(t.value)
+              and not (head is not None and _other_clause(sent, t.start, head)) and not _birth_year(sent, t.end)]
     if not inside:
         return None
     near = min(inside, key=lambda t: abs(t.start - at))
     # "премию мира в 2019 году …, объявлено 11 октября 2019 года": a finer time within the nearest one is it
     finer = [t for t in inside if t.value != near.value and t.value.startswith(near.value)]
     return max(finer, key=lambda t: len(t.value)) if finer else near
+
+
+def _other_clause(sent: Sentence, start: int, head: int) -> bool:
+    """The words at `start` stand in a relative or participial clause that does not hold the trigger."""
+    k = next((i for i, t in enumerate(sent.tokens) if t.start <= start < t.end or t.start >= start), None)
+    if k is None:
+        return False
+    for g in [k, *ancestors(sent, k, int(limit("report_climb")))]:
+        t = sent.tokens[g]
+        participle = rel(sent, g) == "acl" and t.feats.get("VerbForm") == "Part" and t.feats.get("Variant") != "Short" \
+            and not any(rel(sent, j).startswith("aux") for j in children(sent, g))  # "произошедшей", not "был схвачен"
+        if rel(sent, g) in ("acl:relcl", "relcl") or participle:
+            return head not in subtree(sent, g)
+    return False
+
+
+def _birth_year(sent: Sentence, end: int) -> bool:
+    """"Мария, 1999 г. р.", "1960 года рождения": a year someone was born."""
+    after = sent.text[end - sent.start: end - sent.start + 16].lower()
+    return bool(re.match(r"\s*(?:г\.|года?)?\s*(?:р\.|рожд)", after))
 
 
 def is_embedded(c: Candidate, others: list[Candidate]) -> bool:
