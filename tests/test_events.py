@@ -783,3 +783,19 @@ def test_a_wound_told_without_the_attacker_names_no_state_as_attacker(pipeline):
 def test_the_time_of_another_clause_or_a_birth_year_dates_no_event(pipeline, sentence, type_, date):
     a = pipeline.process(sentence, language="ru")
     assert (type_, date) in {(e.type, e.date) for e in a.events}, _sides(a)
+
+
+def test_a_relative_named_after_whose_relative_she_is_is_the_one_acted_upon(pipeline):
+    a = pipeline.process("Парламент избрал дочь президента Нурсултана Назарбаева Даригу председателем сената.",
+                         published="2016-05-10", language="ru")
+    targets = {x.name for e in a.events for x in e.actors if x.role == "target"}
+    assert targets == {"Dariga Nazarbayeva"}, _sides(a)
+
+
+def test_a_common_surname_alone_is_no_foreign_office_holder_of_a_country_the_text_does_not_name(pipeline):
+    a = pipeline.process("Полиция задержала Вадима Полякова, а Иванов отказался от комментариев.",
+                         published="2013-05-10", language="ru")
+    names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
+    assert names["Иванов"] == "Ivanov", names
+    b = pipeline.process("Македония: Иванов отказался подписать закон.", published="2013-05-10", language="ru")
+    assert [m.entity_name for m in b.mentions if m.type == "PER"] == ["Gjorge Ivanov"], b.mentions

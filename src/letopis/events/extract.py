@@ -34,6 +34,7 @@ from letopis.events.lexicon import (
 )
 from letopis.events.rules import VERB_POS, Candidate
 from letopis.events.tree import ancestors, base_rel, case, case_marker, children, rel, subtree
+from letopis.link.relatives import relations
 from letopis.link.kb import KnowledgeBase, slug
 from letopis.link.names import genitive, transliterate
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence, Token
@@ -849,6 +850,16 @@ class EventExtractor:
             if person is not None and person.id not in exclude_ids:
                 return [person]
         heads = [sent.tokens[r].lemma for r in roots]
+        if named and len(roots) == 1 and heads[0] in relations().kin:
+            # "дочь президента Нурсултана Назарбаева Даригу": the relative named in apposition, not the one
+            # whose relative she is
+            # (the parse often hangs her name on his: the last person named in the phrase is she)
+            starts = {sent.tokens[k].start for k in tokens if k > roots[0]}
+            people = sorted((m for m in article.mentions if m.type == "PER" and m.start in starts and m.field == self.field
+                             and m.entity_id in article.entities), key=lambda m: m.start)
+            if len({m.entity_id for m in people}) >= 2:
+                last = article.entities[people[-1].entity_id]
+                named = [a for a in named if a.type != "PER" or a.id == last.id]
         if named:
             return _unique([x for a in named for x in self._with_state(article, a)])
         words = word_sets()

@@ -202,11 +202,12 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
     # "Кана" beside "Оливер Кан" is the goalkeeper, whoever was prime minister that year
     surnames = {k for lk in all_links if lk.mention.type == "PER" and len(lk.mention.text.split()) > 1
                 for k in lemmas(lk.mention.text.split()[-1]) | {fold(lk.mention.text.split()[-1])}}
+    countries = frozenset(lk.entry.country for lk in all_links if lk.entry is not None and lk.entry.country)
     for lk in all_links:
         words = lk.mention.text.split()
         if lk.entry is None and lk.mention.type == "PER" and not (
                 len(words) == 1 and (lemmas(words[0]) | {fold(words[0])}) & surnames):
-            lk.entry = resolve_person(lk.mention, kb, date)
+            lk.entry = resolve_person(lk.mention, kb, date, countries)
         if lk.entry is not None and lk.entry.type != lk.mention.type:
             lk.mention.type = lk.entry.type
     article.home_country = home_country(article, all_links, kb)

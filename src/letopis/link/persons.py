@@ -22,7 +22,7 @@ from letopis.link.kb import KBEntry, KnowledgeBase
 from letopis.link.mentions import Link, longer_surname, repoint
 from letopis.model import Article, Entity, Mention, Token
 
-GLUED_INITIAL = re.compile(r"^([А-ЯЁA-Z])\.(?=[А-ЯЁA-Z][а-яёa-z])")
+GLUED_INITIAL = re.compile(r"^([А-ЯЁA-Z](?:ж|ш|ч|h)?)\.(?=[А-ЯЁA-Z][а-яёa-z])")  # "Дж.Коми" too
 
 
 def name_words(text: str) -> list[str]:
@@ -30,8 +30,11 @@ def name_words(text: str) -> list[str]:
     return GLUED_INITIAL.sub(r"\1. ", text.strip()).split()
 
 
-def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry | None:
-    """A PER mention to an office holder or other known person: by surname, checked by first name."""
+def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None, countries: frozenset[str] | None = None
+                   ) -> KBEntry | None:
+    """A PER mention to an office holder or other known person: by surname, checked by first name. A surname
+    alone names one known only by his office when the article names his country (`countries`): "Иванов" is
+    no president of North Macedonia in a text about Russia."""
     words = name_words(re.sub(r"[\s-](?:младш|старш)\w*$", "", m.text.strip()))  # "Буша-младшего"
     last = words[-1]
     cands = kb.surname(last)
@@ -44,7 +47,8 @@ def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None) -> KBEntry |
         cands = [c for c in cands if any(fold(n).startswith(f) for n in (c.ru, c.en, *c.aliases))]
     cands = [c for c in cands if not longer_surname(last, c)]
     if len(words) == 1 and not glued:  # a surname alone: a well-known person, or one in office that day
-        cands = [c for c in cands if c.known_by_surname or (date and any(r.holds_on(date) for r in c.roles))]
+        cands = [c for c in cands if c.known_by_surname or (date and any(r.holds_on(date) for r in c.roles) and (
+            countries is None or c.country in countries or any(r.country in countries for r in c.roles)))]
     if len(cands) > 1 and date:
         active = [c for c in cands if any(r.holds_on(date) for r in c.roles)]
         cands = active or cands

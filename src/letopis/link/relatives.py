@@ -64,7 +64,8 @@ def _kin_before(toks: list[Token], i: int, spans: list[tuple[int, int]]) -> bool
         if t.lemma in kin and t.pos == "NOUN":
             return kin[t.lemma]
         inside = any(s <= t.start < e for s, e in spans)
-        if not (inside or t.pos in BETWEEN or re.fullmatch(r"\d+-\w+", t.text)):
+        title = t.pos == "NOUN" and t.feats.get("Case") == "Gen" and t.text.islower()  # "дочь президента X Дарига"
+        if not (inside or title or t.pos in BETWEEN or re.fullmatch(r"\d+-\w+", t.text)):
             return None
     return None
 
@@ -123,6 +124,9 @@ def name_relatives(article: Article, mentions: list[Mention], name_en: NameEn) -
             relative = _relative(m, people, article.entities) if woman is not None else None
             if relative is None:
                 continue
+            t = toks[m.field][i]
+            if woman and t.text == m.text and t.lemma[-1:] in ("а", "я") and t.lemma != t.text.lower():
+                given = t.lemma.title()  # "дочь … Даригу": a woman's name, whatever gender the tagger gave it
             name_ru = f"{given} {gendered_surname(relative.name_ru.split()[-1], woman)}"
             name = name_en(name_ru, woman)
         _rename(article, mentions, ent, Entity(id=f"e-per-{slug(transliterate(name))}", name=name, type="PER",
