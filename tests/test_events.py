@@ -799,3 +799,19 @@ def test_a_common_surname_alone_is_no_foreign_office_holder_of_a_country_the_tex
     assert names["Иванов"] == "Ivanov", names
     b = pipeline.process("Македония: Иванов отказался подписать закон.", published="2013-05-10", language="ru")
     assert [m.entity_name for m in b.mentions if m.type == "PER"] == ["Gjorge Ivanov"], b.mentions
+
+
+def test_a_quarrel_between_two_private_people_is_no_political_event(pipeline):
+    a = pipeline.process("Актер Мел Гибсон и Оксана Григорьева договорились об опеке над дочерью.",
+                         published="2011-03-10", language="ru")
+    assert not a.events, _sides(a)
+    b = pipeline.process("Министр финансов Болгарии Иван Петров и Оксана Григорьева договорились о сотрудничестве.",
+                         published="2011-03-10", language="ru")
+    assert "AGREE" in {e.type for e in b.events}, _sides(b)
+
+
+def test_a_voluntary_departure_said_in_the_sentence_before_blocks_the_dismissal(pipeline):
+    a = pipeline.process("Министр экономики области Вадим Амстель ушел по собственному желанию. По словам собеседника, "
+                         "от должности он освобожден указом губернатора с 20 июня.", published="2011-06-21",
+                         language="ru")
+    assert "COERCE" not in {e.type for e in a.events}, _sides(a)

@@ -64,6 +64,7 @@ class EventExtractor:
         self.sources_here: set[int] = set()
         self.language = "ru"
         self.told: list[Event] = []
+        self.sentences: list = []  # the article's sentences, for a look at the one before
 
     def __call__(self, article: Article) -> list[Event]:
         return self.run(article)[0]
@@ -79,6 +80,7 @@ class EventExtractor:
         lex = lexicon(lang)
         self.language = lang
         events: list[Event] = []
+        self.sentences = article.sentences
         self.told = events  # the events found so far: "пострадавший" is the one the last assault was done to
         self.contents: list[Event] = []  # acts told only as another's content: "за избиение Полонского"
         answering: list[Event] = []  # denials with no one named as the accuser
@@ -334,8 +336,13 @@ class EventExtractor:
             c.note("decision", f"no event: the sentence has no word of {frame.needs}")
             return False
         lemmas = {t.lemma for k, t in enumerate(sent.tokens) if k not in own}
-        if frame.unless and any(set(entry.split()) <= lemmas for entry in needed(frame.unless)):
-            c.note("decision", f"no event: the sentence has a word of {frame.unless}")
+        # what blocks a class may be said in the sentence before ("освобожден по собственному желанию. … от
+        # должности он освобожден указом губернатора с 20 июня")
+        before = self.sentences[c.s_index - 1] if self.field == "text" and 0 < c.s_index <= len(self.sentences) else None
+        lemmas_before = {t.lemma for t in before.tokens} if before is not None else set()
+        if frame.unless and any(set(entry.split()) <= lemmas or set(entry.split()) <= lemmas_before
+                                for entry in needed(frame.unless)):
+            c.note("decision", f"no event: the sentence or the one before has a word of {frame.unless}")
             return False
         return True
 
@@ -678,7 +685,10 @@ class EventExtractor:
         words = word_sets()
         phrases = {sent.tokens[k].lemma for r in [*c.source_roots, *c.target_roots] for k in subtree(sent, r, words["prune"])
                    if sent.tokens[k].pos == "NOUN"}
-        if c.language in words["one_side_known_languages"] and (source or target) and \
+        if (c.language in words["one_side_known_languages"] and (source or target)
+                or c.language in words["both_sides_known_languages"] and not frame.state
+                and (source and target or frame.symmetric and len(_unique([*source, *target])) >= 2)
+                and frame.type not in words["one_sided_types"] | words["crime_types"]) and \
                 frame.type not in words["crowd_types"] and not phrases & words["political_group_nouns"] \
                 and not any(self._political(article, a) for a in [*source, *target]):  # "Leaders of the … coalition"
             c.note("decision", "no event: no side is a state, body, group or office holder")
@@ -1241,12 +1251,30 @@ class EventExtractor:
                        for m in article.mentions)
         if not a.id.startswith("e-per-"):
             return True
+        if article.language == "ru":
+            return any(self._titled_ru(article, m) for m in article.mentions if m.entity_id == a.id)
         for m in article.mentions:
             if m.entity_id == a.id and m.field == self.field:
                 before = re.findall(r"[\w.-]+", text[max(0, m.start - 60):m.start])[-int(limit("title_reach")):]
                 if any(_office_before(before, i, titles) for i in range(len(before))) or \
                         any(w in titles for w in m.text.lower().split()[:2]):
                     return True
+        return False
+
+    @staticmethod
+    def _titled_ru(article: Article, m: Mention) -> bool:
+        """A Russian text names the person with an office or a political role just before or after the name
+        ("министр финансов Симеон Дянков", "Иванов, депутат Госдумы", "экс-мэр Москвы Юрий Лужков")."""
+        titles = word_sets()["office_titles_ru"]
+        sentences = article.sentences if m.field == "text" else article.title_sentences
+        reach = int(limit("title_reach"))
+        for s in sentences:
+            if not s.start <= m.start < s.end:
+                continue
+            at = next((i for i, t in enumerate(s.tokens) if t.start >= m.start), len(s.tokens))
+            end = next((i for i, t in enumerate(s.tokens) if t.start >= m.end), len(s.tokens))
+            near = [*s.tokens[max(0, at - reach):at], *s.tokens[end:end + 3]]
+            return any(t.lemma in titles or t.lemma.split("-")[-1] in titles for t in near)
         return False
 
     def _gender(self, article: Article, m: Mention) -> str | None:
