@@ -65,6 +65,7 @@ class EventExtractor:
         self.language = "ru"
         self.told: list[Event] = []
         self.sentences: list = []  # the article's sentences, for a look at the one before
+        self.acting_type: str | None = None  # the type of the frame whose sides are being read
 
     def __call__(self, article: Article) -> list[Event]:
         return self.run(article)[0]
@@ -172,6 +173,7 @@ class EventExtractor:
         type, date and mode; None (with the reason noted) when it makes no event."""
         if not self._applies(c, quote):
             return None
+        self.acting_type = c.frame.type
         source = self._source(article, c, home, context, quote)
         target = self._target(article, c, source, home, context)
         if c.frame.inverse:
@@ -870,6 +872,12 @@ class EventExtractor:
             if len({m.entity_id for m in people}) >= 2:
                 last = article.entities[people[-1].entity_id]
                 named = [a for a in named if a.type != "PER" or a.id == last.id]
+            elif people and self.acting_type not in word_sets()["kin_stand_for_types"] and all(
+                    t.feats.get("Case") == "Gen" for t in sent.tokens if t.start == people[0].start):
+                # "напали на дочь бойца Емельяненко", "призвал родных Царнаева": his relative, unnamed, not he
+                named = [a for a in named if a.type != "PER"]
+                if not named:
+                    return []
         if named:
             return _unique([x for a in named for x in self._with_state(article, a)])
         words = word_sets()
