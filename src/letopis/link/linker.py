@@ -129,7 +129,8 @@ def _family_spelling(name: str, kb: KnowledgeBase | None, woman: bool = False) -
         return None
     surname = words[-1]
     known = [e for e in kb.surname(surname) if e.type == "PER" and e.ru and fold(e.ru.split()[-1]) == fold(surname)
-             and e.en and re.fullmatch(r"[A-Z][\w'-]+", e.en.split()[-1])]
+             and e.en and re.fullmatch(r"[A-Z][\w'-]+", e.en.split()[-1])
+             and len(e.en.split()) == len(e.ru.split())]  # "Ли Ён Хо" is Ri Yong-ho: "Хо" is no "Yong-ho"
     known = [e for e in known if not _other_origin(words[0], e)]
     spelt = {e.en.split()[-1] for e in known}
     if len(spelt) != 1 or re.search(r"(ов|ев|ёв|ин|ын|ский|цкий|ова|ева|ина|ына|ская|цкая)$", surname.lower()):
