@@ -815,3 +815,12 @@ def test_a_voluntary_departure_said_in_the_sentence_before_blocks_the_dismissal(
                          "от должности он освобожден указом губернатора с 20 июня.", published="2011-06-21",
                          language="ru")
     assert "COERCE" not in {e.type for e in a.events}, _sides(a)
+
+
+def test_a_person_named_by_sex_is_the_one_the_article_is_about(pipeline):
+    text = ("Парламент Греции 22 января 2020 года избрал президентом женщину. Екатерина Сакелларопулу возглавляла "
+            "Государственный совет. Сакелларопулу получила 261 голос. Сакелларопулу вступит в должность в марте.")
+    a = pipeline.process(text, language="ru")
+    got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
+    assert ("SUPPORT", "Katerina Sakellaropoulou", "target") in got or \
+        ("SUPPORT", "Yekaterina Sakellaropoulou", "target") in got, got

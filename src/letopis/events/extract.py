@@ -1056,11 +1056,12 @@ class EventExtractor:
         return self._actor(article.entities[found.pop()])
 
     def _protagonist(self, article: Article, sent: Sentence, root: int) -> Actor | None:
-        """An unnamed person of a country ("Россиянин, обвиняемый …", "американец из Северной Каролины") is
-        the person the article is about: the one it names most often, far enough ahead of the next, and of
+        """An unnamed person of a country ("Россиянин, обвиняемый …", "американец из Северной Каролины") or
+        named by sex or age ("избрал президентом женщину") is the person the article is about: the one it names most often, far enough ahead of the next, and of
         the noun's sex. None for plural nouns and when no one leads."""
         head = sent.tokens[root]
-        if head.pos != "NOUN" or head.feats.get("Number") == "Plur" or self.kb.demonym(head.lemma) is None:
+        if head.pos != "NOUN" or head.feats.get("Number") == "Plur" or (
+                self.kb.demonym(head.lemma) is None and head.lemma not in word_sets()["person_nouns"]):
             return None
         counts = Counter(m.entity_id for m in article.mentions
                          if m.type == "PER" and m.field == "text" and m.via != "role" and m.entity_id in article.entities)
