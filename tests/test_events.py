@@ -824,3 +824,16 @@ def test_a_person_named_by_sex_is_the_one_the_article_is_about(pipeline):
     got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
     assert ("SUPPORT", "Katerina Sakellaropoulou", "target") in got or \
         ("SUPPORT", "Yekaterina Sakellaropoulou", "target") in got, got
+
+
+@pytest.mark.parametrize("sentence,source,target", [
+    # a possessive pronoun on an event noun is the one acted upon; the body deciding the question is its doer
+    ("Президент Бразилии Дилма Руссефф борется за свою должность, в то время как Палата депутатов в воскресенье "
+     "будет решать вопрос об её импичменте.", "Палата депутатов", "Dilma Rousseff"),
+    ("Сенат США рассмотрит вопрос об импичменте президента Дональда Трампа.", "United States Senate", "Donald Trump"),
+])
+def test_a_question_a_body_will_decide_is_its_planned_act_on_whom_the_pronoun_names(pipeline, sentence, source, target):
+    a = pipeline.process(sentence, published="2016-04-15", language="ru")
+    got = {(e.status, x.name, x.role) for e in a.events for x in e.actors}  # not done yet: planned or only considered
+    assert {("planned", target, "target"), ("hypothetical", target, "target")} & got and \
+        any(n == source and r == "source" for _, n, r in got), _sides(a)

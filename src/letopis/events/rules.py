@@ -197,7 +197,7 @@ def slots(sent: Sentence, i: int) -> list[tuple[str, int]]:
             out.extend(("agent", g) for g in children(sent, c) if base_rel(sent, g) == "pobj")
         elif r == "poss":
             out.append(("poss", c))
-        elif r == "det" and lem in ("его", "ее", "её", "их") and sent.tokens[i].pos == "NOUN":
+        elif r == "det" and sent.tokens[c].text.lower() in ("его", "ее", "её", "их") and sent.tokens[i].pos == "NOUN":
             out.append(("gen", c))  # "о её импичменте", "потребовал его отставки": as "импичмент Руссефф"
         elif r == "prep":  # English: the preposition hangs from the word, its object from the preposition
             for g in children(sent, c):
@@ -365,6 +365,36 @@ def source_light_verb(c: Candidate) -> list[int] | None:
     return subj or None
 
 
+def source_deliberation(c: Candidate) -> list[int] | None:
+    """A noun trigger that is the question a body decides takes the body: "Палата депутатов будет решать вопрос
+    об её импичменте", "парламент рассмотрит вопрос об отставке правительства"."""
+    if not _is_noun(c) or case_marker(c.sent, c.head) not in ("о", "об"):
+        return None
+    h = c.sent.tokens[c.head].head
+    if h < 0 or c.sent.tokens[h].lemma not in word_sets()["question_nouns"]:
+        return None
+    v = c.sent.tokens[h].head
+    if v < 0 or c.sent.tokens[v].lemma not in word_sets()["deliberation_verbs"]:
+        return None
+    subj = _first(slots(c.sent, v), "subj") or _nominative_before(c.sent, v)
+    if subj:
+        c.climbed = True
+    return subj or None
+
+
+def _nominative_before(sent: Sentence, v: int) -> list[int]:
+    """The subject a parse left off a verb: the nearest noun in the nominative before it with no other finite
+    verb between ("…, в то время как Палата депутатов в воскресенье будет решать")."""
+    for k in range(v - 1, max(-1, v - 1 - int(limit("report_climb")) * 3), -1):
+        t = sent.tokens[k]
+        if t.pos == "VERB" and t.feats.get("VerbForm") == "Fin":
+            return []
+        modifies_a_noun = t.head >= 0 and sent.tokens[t.head].pos == "NOUN"
+        if t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Nom" and not modifies_a_noun:
+            return [k]
+    return []
+
+
 def source_document(c: Candidate) -> list[int] | None:
     """A noun trigger that is what a signed document orders takes the signer: "подписал указ «О досрочном
     прекращении полномочий мэра»", "signed a decree on the dismissal of"."""
@@ -497,7 +527,7 @@ def target_reported_subject(c: Candidate) -> list[int] | None:
 
 
 SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
-    source_reporter, source_subject, source_agent, source_genitive_agent, source_light_verb, source_document, source_occasion, source_participle_head,
+    source_reporter, source_subject, source_agent, source_genitive_agent, source_light_verb, source_deliberation, source_document, source_occasion, source_participle_head,
     source_governor, source_name_before)
 
 
@@ -776,7 +806,10 @@ def status_planned(c: Candidate) -> str | None:
     for g in _governors(c):  # "wanted to strike a deal": not struck; "tried to kill" is an attack all the same
         if (c.sent.tokens[g].lemma in planned or c.sent.tokens[g].lemma in wanted) and g != c.head:
             return "planned"
-    for g in _same_event_chain(c):
+    chain = _same_event_chain(c)
+    if _is_noun(c) and c.climbed:  # "будет решать вопрос об импичменте": the noun's act is the verb's, not yet done
+        chain = _governors(c)[:4]
+    for g in chain:
         t = c.sent.tokens[g]
         if t.feats.get("Tense") == "Fut" and t.pos in ("VERB", "AUX"):
             return "planned"
