@@ -837,3 +837,13 @@ def test_a_question_a_body_will_decide_is_its_planned_act_on_whom_the_pronoun_na
     got = {(e.status, x.name, x.role) for e in a.events for x in e.actors}  # not done yet: planned or only considered
     assert {("planned", target, "target"), ("hypothetical", target, "target")} & got and \
         any(n == source and r == "source" for _, n, r in got), _sides(a)
+
+
+def test_a_states_request_with_no_addressee_goes_to_the_one_other_state_named(pipeline):
+    a = pipeline.process("Поскольку между США и Таиландом существует договор об экстрадиции, американские власти "
+                         "затребовали выдачи преступника.", published="2017-07-20", language="ru")
+    got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
+    assert ("REQUEST", "United States", "source") in got and ("REQUEST", "Thailand", "target") in got, got
+    b = pipeline.process("В случае с Россией Милош Земан настаивает на кандидатуре Владимира Ремека.",
+                         published="2013-02-20", language="ru")
+    assert not [e for e in b.events if e.type == "REQUEST" and any(x.name == "Russia" for x in e.actors)], _sides(b)

@@ -790,6 +790,13 @@ class EventExtractor:
         # stands with the one denying alone (its accusers are looked for in the article)
         denial = frame.reported and bool(source) and not target and (
             rules.status_negated(c) == "negated" or self._said_not_done(c))
+        if source and not target and not frame.alone and not frame.symmetric and c.language == "ru" and \
+                frame.type in word_sets()["interstate_types"] and not c.target_roots and \
+                any(a.type == "LOC" for a in source):  # a state's act, not a person's
+            other = self._other_state(article, sent, source)
+            if other is not None:  # "Поскольку между США и Таиландом есть договор, власти США затребовали выдачи"
+                target = [other]
+                c.note("target_other_state", f"{other.name} (the one other state the sentence names)")
         if not (source and target) and not frame.alone and not unnamed and not denial:
             c.note("decision", "no event: the frame needs both sides")
             return None
@@ -1365,6 +1372,15 @@ class EventExtractor:
             return False
         tok = next((t for t in sent.tokens if t.start == m.start), None)
         return tok is None or tok.feats.get("Case") in (None, "Loc")
+
+    def _other_state(self, article: Article, sent: Sentence, source: list[Actor]) -> Actor | None:
+        """The one state a sentence names besides the source's own (None when it names none or several)."""
+        mine = {a.country for a in source if a.country} | {a.id for a in source}
+        states = {st.id: st for m in article.mentions if m.field == self.field and m.type == "LOC"
+                  and sent.start <= m.start < sent.end
+                  for st in [self._state(self._country_of(article, m))] if st is not None}
+        others = [st for st in states.values() if st.id not in mine and st.country not in mine]
+        return others[0] if len(others) == 1 else None
 
     def _place_state(self, article: Article, sent: Sentence, tokens: set[int] | None = None) -> Actor | None:
         """The state of a place named in the phrase ("полиция Белиза", "турецкие власти"), else of where the
