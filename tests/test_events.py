@@ -847,3 +847,10 @@ def test_a_states_request_with_no_addressee_goes_to_the_one_other_state_named(pi
     b = pipeline.process("В случае с Россией Милош Земан настаивает на кандидатуре Владимира Ремека.",
                          published="2013-02-20", language="ru")
     assert not [e for e in b.events if e.type == "REQUEST" and any(x.name == "Russia" for x in e.actors)], _sides(b)
+
+
+def test_the_accused_after_the_accusations_genitive_and_a_group_after_a_hyphen(pipeline):
+    a = pipeline.process("Лидер партии Файка аль-Саид обвинил в убийстве Салеха мятежников-хути.",
+                         published="2017-12-05", language="ru")
+    got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
+    assert ("ACCUSE", "Houthis", "target") in got, got

@@ -59,6 +59,7 @@ class RussianAnalyzer:
                 _object_first(tokens)
                 _name_after_its_noun(tokens)
                 _initial_takes_the_surnames_case(tokens)
+                _second_genitive_is_the_object(tokens)
                 sentences.append(Sentence(offset + sent.start, offset + sent.stop, sent.text, tokens, p_index))
             for span in doc.spans:
                 mentions.append(Mention(field, offset + span.start, offset + span.stop, span.text, span.type))
@@ -123,6 +124,25 @@ def _name_after_its_noun(tokens: list[Token]) -> None:
             k = tokens[k].head
         if tokens[k].pos == "NOUN" and k < p:
             name.head = k
+
+
+def _second_genitive_is_the_object(tokens: list[Token]) -> None:
+    """"обвинил в убийстве Салеха мятежников-хути": an animate plural's genitive and accusative are one form,
+    and slovnet hangs the verb's object on the noun of its "в"-phrase as a second genitive; of a verb without an
+    object, the second of two animate nouns hanging on its "в"/"за" noun, one that can be accusative, is it."""
+    for v, verb in enumerate(tokens):
+        if verb.pos != "VERB" or any(t.head == v and t.rel == "obj" for t in tokens):
+            continue
+        for n, noun in enumerate(tokens):
+            if noun.head != v or noun.rel != "obl" or not any(
+                    t.head == n and t.rel == "case" and t.lemma in ("в", "за") for t in tokens):
+                continue
+            owners = [k for k, t in enumerate(tokens) if t.head == n and t.rel == "nmod" and k > n
+                      and t.pos in ("NOUN", "PROPN") and t.feats.get("Case") == "Gen"]
+            if len(owners) >= 2 and tokens[owners[-1]].feats.get("Animacy") == "Anim" and any(
+                    p.tag.case == "accs" for p in parses(tokens[owners[-1]].text.lower().split("-")[0])):
+                tokens[owners[-1]].head, tokens[owners[-1]].rel = v, "obj"
+                return
 
 
 def _initial_takes_the_surnames_case(tokens: list[Token]) -> None:

@@ -62,6 +62,13 @@ def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language
                 if span[-1].pos == "PUNCT" or not first[:1].isalpha():
                     continue
                 lower = not first[:1].isupper()  # a name the KB itself writes in lower case ("хуситы")
+                if n == 1 and "-" in first and first.split("-")[1][:1].islower():  # "мятежников-хути", "повстанцев-хуситов": the group after the hyphen
+                    part = first.rsplit("-", 1)[1]
+                    groups = [e for k in {lemma(part), plain_key(part)} for e in kb.by_key.get(k, []) if e.type == "ORG"
+                              and any(a[:1].islower() for a in (e.ru, *e.aliases))]
+                    if groups and len(part) >= 3:
+                        hit = (1, first, groups[0], span)
+                        break
                 if lower and span[0].lemma not in _lower_firsts(kb) and fold(first) not in _lower_firsts(kb):
                     continue
                 text = sent.text[span[0].start - sent.start: span[-1].end - sent.start]
