@@ -854,3 +854,18 @@ def test_the_accused_after_the_accusations_genitive_and_a_group_after_a_hyphen(p
                          published="2017-12-05", language="ru")
     got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
     assert ("ACCUSE", "Houthis", "target") in got, got
+
+
+def test_an_undated_text_names_the_holder_of_an_office_on_its_latest_date(pipeline):
+    a = pipeline.process("В среду, 7 января 2015 года, в Париже произошло нападение. Министр внутренних дел Франции "
+                         "Бернар Казнев выступил с заявлением после срочной встречи с президентом Франции.",
+                         language="ru")
+    got = {x.name for e in a.events if e.type == "CONSULT" for x in e.actors}
+    assert "François Hollande" in got or "Francois Hollande" in got, _sides(a)
+
+
+def test_the_doers_of_an_operation_do_the_act_it_is_for(pipeline):
+    a = pipeline.process("Полиция Белоруссии провела операцию по задержанию Сергея Тихановского.",
+                         published="2020-05-29", language="ru")
+    got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
+    assert ("COERCE", "Belarus", "source") in got and ("COERCE", "Sergey Tikhanovsky", "target") in got, got

@@ -347,8 +347,11 @@ def source_light_verb(c: Candidate) -> list[int] | None:
     "подтвердила арест", "held talks"."""
     if not _is_noun(c):
         return None
-    h = c.sent.tokens[c.head].head
-    if h < 0 or base_rel(c.sent, c.head) not in ("obj", "dobj", "obl", "iobj", "nsubj:pass", "nsubjpass", "pobj"):
+    at = c.head
+    h = c.sent.tokens[at].head
+    if h >= 0 and c.sent.tokens[h].lemma in word_sets()["operation_nouns"] and base_rel(c.sent, at) == "nmod":
+        at, h = h, c.sent.tokens[h].head  # "проводят операцию по захвату подозреваемых": the operation's doers
+    if h < 0 or base_rel(c.sent, at) not in ("obj", "dobj", "obl", "iobj", "nsubj:pass", "nsubjpass", "pobj"):
         return None
     if c.sent.tokens[h].pos not in ("VERB", "AUX", "ADP") or is_passive(c.sent, h):
         return None

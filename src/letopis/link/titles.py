@@ -47,13 +47,21 @@ def home_country(article: Article, links: list[Link], kb: KnowledgeBase) -> str 
     return counts.most_common(1)[0][0] if counts else None
 
 
+def text_date(article: Article) -> str | None:
+    """The date an undated text is written about: its latest full date ("в среду, 7 января 2015 года"), by
+    which an office it names is its holder's then; None when it gives no full date."""
+    days = [t.value for t in getattr(article, "timexes", None) or [] if t.value and t.basis == "explicit"
+            and re.fullmatch(r"\d{4}-\d{2}-\d{2}", t.value)]
+    return max(days) if days else None
+
+
 def title_links(article: Article, field: str, text: str, links: list[Link], kb: KnowledgeBase,
                 home: str | None, elsewhere: list[Link] = ()) -> list[Link]:
     """Mentions for titles standing for a person: `Глава государства` → the head of state on the date.
     `links` are the field's own, `elsewhere` those of the article's other fields: a headline's
     "президента Молдавии" is the one Moldovan president the body names."""
     lang = article.language if article.language in _titles() else "ru"
-    date = article.published[:10] if article.published else None
+    date = article.published[:10] if article.published else text_date(article)
     named = {lk.entry.id: lk.entry for lk in links if lk.entry and lk.entry.type == "PER"}
     named_elsewhere = {lk.entry.id: lk.entry for lk in elsewhere if lk.entry and lk.entry.type == "PER"}
     counts = Counter(lk.entry.id for lk in links if lk.entry and lk.entry.type == "PER")
