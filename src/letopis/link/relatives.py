@@ -78,7 +78,8 @@ def _given_name(t: Token) -> bool:
 def _full_name(name_ru: str) -> bool:
     """A given name and a family name, both capitalised (not a style: "принц Филипп")."""
     words = name_ru.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not words[-1].isupper()  # "Альберт II"
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not words[-1].isupper() \
+        and not words[0].endswith(".")  # "Альберт II"; "М. М. Краснов" names no given name to go by
 
 
 def _relative(m: Mention, people: list[Mention], entities: dict[str, Entity]) -> Entity | None:
