@@ -231,3 +231,12 @@ def test_a_name_with_latin_look_alike_letters_is_found_and_linked(pipeline):
     people = {(m.field, m.text, m.entity_name) for m in a.mentions if m.type == "PER"}
     assert ("text", "Тосимицу Мотэги", "Toshimitsu Motegi") in people, people
     assert a.title == "Визит Тосимицу Мотэги"  # a given title too
+
+
+def test_a_relative_named_in_another_paragraph_is_the_one_the_article_is_about(pipeline):
+    text = ("Мехрибан Алиева родилась в Баку. Мехрибан Алиева окончила институт.\n\n"
+            "Она работала в институте под руководством академика М. М. Краснова.\n\n"
+            "У президентской четы две дочери, 32-летняя Лейла и 30-летняя Арзу.")
+    a = pipeline.process(text, published="2017-02-21", language="ru")
+    names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
+    assert names.get("Лейла") == "Leyla Aliyeva", names

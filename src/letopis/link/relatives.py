@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -75,18 +76,33 @@ def _given_name(t: Token) -> bool:
     return any("Name" in p.tag.grammemes for p in parses(t.text.lower()))
 
 
+def _paragraph_start(sentences: list, at: int) -> int:
+    """Where the paragraph holding offset `at` begins."""
+    here = next((s for s in sentences if s.start <= at < s.end), None)
+    if here is None:
+        return 0
+    return min(s.start for s in sentences if s.paragraph == here.paragraph)
+
+
 def _full_name(name_ru: str) -> bool:
     """A given name and a family name, both capitalised (not a style: "принц Филипп")."""
     words = name_ru.split()
-    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not words[-1].isupper() \
-        and not words[0].endswith(".")  # "Альберт II"; "М. М. Краснов" names no given name to go by
+    return len(words) >= 2 and all(w[:1].isupper() for w in words) and not words[-1].isupper()  # "Альберт II"
 
 
-def _relative(m: Mention, people: list[Mention], entities: dict[str, Entity]) -> Entity | None:
-    """The nearest person before the mention named in full: the one the word of kinship is about."""
+def _relative(m: Mention, people: list[Mention], entities: dict[str, Entity], near: int = 0) -> Entity | None:
+    """The nearest person before the mention named in full: the one the word of kinship is about; when he
+    is named before `near` (another paragraph), the person the article names most ("У президентской четы две
+    дочери, 32-летняя Лейла" in an article about Mehriban Aliyeva, past an academician named in passing)."""
     before = [p for p in people if p.field == m.field and p.end <= m.start and p.entity_id in entities
               and _full_name(entities[p.entity_id].name_ru or "")]
-    return entities[max(before, key=lambda p: p.start).entity_id] if before else None
+    if not before:
+        return None
+    nearest = max(before, key=lambda p: p.start)
+    if nearest.start >= near:
+        return entities[nearest.entity_id]
+    counts = Counter(p.entity_id for p in people if p.field == m.field and p.entity_id in entities)
+    return entities[max({p.entity_id for p in before}, key=lambda i: (counts[i], i))]
 
 
 def name_relatives(article: Article, mentions: list[Mention], name_en: NameEn) -> None:
@@ -105,7 +121,8 @@ def name_relatives(article: Article, mentions: list[Mention], name_en: NameEn) -
             # a known person's surname that is also a given name, after a word of kinship, is the given name
             # ("с женой Мишель" in Charles Michel's years in office)
             woman = _kin_before(toks[m.field], i, spans[m.field])
-            relative = _relative(m, people, article.entities) if woman is not None else None
+            relative = _relative(m, people, article.entities, _paragraph_start(fields[m.field], m.start)) \
+                if woman is not None else None
             if relative is not None and relative.id != ent.id:
                 given = toks[m.field][i].lemma.title() if toks[m.field][i].text == m.text else m.text
                 name_ru = f"{given} {gendered_surname(relative.name_ru.split()[-1], woman)}"
@@ -122,7 +139,8 @@ def name_relatives(article: Article, mentions: list[Mention], name_en: NameEn) -
             name, name_ru = f"{styles[prev.lemma]} {ent.name}", f"{prev.lemma} {given}"
         else:
             woman = _kin_before(toks[m.field], i, spans[m.field])
-            relative = _relative(m, people, article.entities) if woman is not None else None
+            relative = _relative(m, people, article.entities, _paragraph_start(fields[m.field], m.start)) \
+                if woman is not None else None
             if relative is None:
                 continue
             t = toks[m.field][i]
