@@ -828,8 +828,8 @@ def test_a_person_named_by_sex_is_the_one_the_article_is_about(pipeline):
 
 @pytest.mark.parametrize("sentence,source,target", [
     # a possessive pronoun on an event noun is the one acted upon; the body deciding the question is its doer
-    ("Президент Бразилии Дилма Руссефф борется за свою должность, в то время как Палата депутатов в воскресенье "
-     "будет решать вопрос об её импичменте.", "Палата депутатов", "Dilma Rousseff"),
+    (("Президент Бразилии Дилма Руссефф борется за свою должность, в то время как Палата депутатов в воскресенье "
+      "будет решать вопрос об её импичменте."), "Палата депутатов", "Dilma Rousseff"),
     ("Сенат США рассмотрит вопрос об импичменте президента Дональда Трампа.", "United States Senate", "Donald Trump"),
 ])
 def test_a_question_a_body_will_decide_is_its_planned_act_on_whom_the_pronoun_names(pipeline, sentence, source, target):

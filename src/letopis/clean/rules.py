@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from letopis.yaml_data import load_yaml
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +33,7 @@ def _compile(spec: dict[str, str]) -> LineRule:
 @lru_cache(maxsize=8)
 def line_rules(language: str | None) -> tuple[LineRule, ...]:
     """The ordered rules for a language: language-free ones first, then the language's own."""
-    data = yaml.safe_load(resources.files("letopis.lexicons").joinpath("boilerplate.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files("letopis.lexicons").joinpath("boilerplate.yaml").read_text("utf-8"))
     langs = [language] if language in ("ru", "en") else ["ru", "en"]
     specs = list(data.get("any", []))
     for lang in langs:

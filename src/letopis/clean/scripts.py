@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from letopis.yaml_data import load_yaml
 
 # a run of letters: digits, underscores, hyphens and dots end a word ("SMS-сообщение" is two words)
 WORD = re.compile(r"[^\W\d_]+")
@@ -34,7 +34,7 @@ class Respelling:
 @lru_cache(maxsize=1)
 def homoglyphs() -> dict[str, dict[str, str]]:
     """For each script, the look-alike letters of the other script and the letter each stands for."""
-    data = yaml.safe_load(resources.files("letopis.lexicons").joinpath("boilerplate.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files("letopis.lexicons").joinpath("boilerplate.yaml").read_text("utf-8"))
     pairs = data["homoglyphs"]
     latin, cyrillic = pairs["latin"], pairs["cyrillic"]
     if len(latin) != len(cyrillic):

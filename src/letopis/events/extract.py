@@ -13,8 +13,6 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from letopis.analyze.morph import fold, lemma, parses
 from letopis.corpus.merge import _compatible
 from letopis.events import rules
@@ -34,15 +32,16 @@ from letopis.events.lexicon import (
 )
 from letopis.events.rules import VERB_POS, Candidate
 from letopis.events.tree import ancestors, base_rel, case, case_marker, children, rel, subtree
-from letopis.link.relatives import relations
 from letopis.link.kb import KnowledgeBase, slug
 from letopis.link.names import genitive, transliterate
+from letopis.link.relatives import relations
 from letopis.model import Actor, Article, Entity, Event, Evidence, Mention, Sentence, Token
+from letopis.yaml_data import load_yaml
 
 
 @lru_cache(maxsize=1)
 def topic_lexicon() -> dict[str, set[str]]:
-    data = yaml.safe_load(resources.files("letopis.lexicons").joinpath("topics.yaml").read_text("utf-8"))
+    data = load_yaml(resources.files("letopis.lexicons").joinpath("topics.yaml").read_text("utf-8"))
     return {k: set(v) for k, v in data.items()}
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from letopis.yaml_data import load_yaml
 
 SYMMETRIC_TYPES = {"CONSULT", "COOPERATE"}
 
@@ -87,7 +87,7 @@ def aspect_pairs(language: str) -> dict[str, str]:
     """Perfective verbs and their imperfective partners (lexicons/aspect_pairs.yaml): a phrase written with
     one is read with the other too."""
     path = resources.files("letopis.lexicons").joinpath("aspect_pairs.yaml")
-    return {_fold(k): _fold(v) for k, v in (yaml.safe_load(path.read_text("utf-8")).get(language) or {}).items()}
+    return {_fold(k): _fold(v) for k, v in (load_yaml(path.read_text("utf-8")).get(language) or {}).items()}
 
 
 @lru_cache(maxsize=4)
@@ -96,7 +96,7 @@ def lexicon(language: str) -> Lexicon:
     path = resources.files("letopis.lexicons").joinpath(f"events_{language}.yaml")
     if not path.is_file():
         return Lexicon(language)
-    classes = yaml.safe_load(path.read_text("utf-8")).get(language) or []
+    classes = load_yaml(path.read_text("utf-8")).get(language) or []
     lex = Lexicon(language)
     default = (settings().get("alone_default") or {}).get(language, False)
     for c in classes:  # the default is a yes or no, or the types whose events may stand with one side
@@ -123,7 +123,7 @@ def lexicon(language: str) -> Lexicon:
 
 @lru_cache(maxsize=1)
 def settings() -> dict:
-    return yaml.safe_load(resources.files("letopis.lexicons").joinpath("event_settings.yaml").read_text("utf-8"))
+    return load_yaml(resources.files("letopis.lexicons").joinpath("event_settings.yaml").read_text("utf-8"))
 
 
 @lru_cache(maxsize=1)

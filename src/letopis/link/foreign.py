@@ -25,10 +25,9 @@ from importlib import resources
 from importlib.metadata import version
 from pathlib import Path
 
-import yaml
-
 from letopis.analyze.morph import parses
 from letopis.link.names import transliterate
+from letopis.yaml_data import load_yaml
 
 # A Russian or post-Soviet surname or patronymic: such a name keeps the standard romanisation.
 SLAVIC = re.compile(r"(?:ов|ев|ёв|ин|ын|ова|ева|ёва|ина|ына|ский|цкий|ская|цкая|ской|ич|вна|чна|енко|[чщ]ук|юк|[чйш]ко|ян|"
@@ -61,7 +60,7 @@ NOT_ORIGINS = frozenset({"short_forms"})
 
 @lru_cache(maxsize=1)
 def _data() -> dict:
-    load = lambda name: yaml.safe_load(resources.files("letopis.lexicons").joinpath(name).read_text("utf-8"))
+    load = lambda name: load_yaml(resources.files("letopis.lexicons").joinpath(name).read_text("utf-8"))
     tables = load("transcription.yaml")
     given: dict[str, tuple[str, str]] = {}
     for origin, names in (load("given_names.yaml") or {}).items():

@@ -10,17 +10,16 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from letopis.analyze.morph import fold, lemma, plain_key
 from letopis.link.kb import KnowledgeBase
 from letopis.link.mentions import Link, longer_surname, overlap
 from letopis.model import Mention, Sentence
+from letopis.yaml_data import load_yaml
 
 
 @lru_cache(maxsize=1)
 def _not_names() -> frozenset[str]:
-    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("ner.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("letopis.lexicons").joinpath("ner.yaml").read_text("utf-8"))
     return frozenset(raw.get("not_names") or ())
 
 

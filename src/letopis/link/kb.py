@@ -12,9 +12,8 @@ from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-import yaml
-
 from letopis.analyze.morph import fold, key, lemma, plain_key
+from letopis.yaml_data import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -213,7 +212,7 @@ def _entries_from_files(root: Path | None = None) -> tuple[list[KBEntry], list[d
     files = resources.files("letopis.kb")
 
     def load(name: str) -> list[dict]:
-        return yaml.safe_load(files.joinpath(name).read_text("utf-8")) or []
+        return load_yaml(files.joinpath(name).read_text("utf-8")) or []
 
     entries: list[KBEntry] = []
     for c in load("countries.yaml"):
@@ -305,7 +304,7 @@ def is_popolo(data: object) -> bool:
 
 @lru_cache(maxsize=1)
 def _office_labels() -> dict[str, str]:
-    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("titles.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("letopis.lexicons").joinpath("titles.yaml").read_text("utf-8"))
     return {label: role for role, labels in raw["labels"].items() for label in labels}
 
 
@@ -451,14 +450,48 @@ def kb_dir() -> Path:
     return Path(given) if given else Path.home() / ".local" / "share" / "letopis" / "kb"
 
 
+def _packaged_kb() -> KnowledgeBase:
+    """The packaged knowledge base, compiled once per content of its YAML files and kept in the user's cache
+    folder (reading the pickle is a fraction of parsing the files and indexing their entries); rebuilt when
+    any file changes."""
+    import hashlib
+    import pickle
+
+    from letopis.link.foreign import cache_dir
+
+    files = resources.files("letopis.kb")
+    digest = hashlib.sha256(Path(__file__).read_bytes())  # the code that builds it, and the data
+    for f in sorted((f for f in files.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name):
+        digest.update(f.name.encode() + b"\0" + f.read_bytes())
+    cache = cache_dir() / f"kb-compiled-{digest.hexdigest()[:20]}.pickle"
+    if cache.exists():
+        try:
+            kb = pickle.loads(cache.read_bytes())
+            if isinstance(kb, KnowledgeBase):
+                return kb
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+    built = KnowledgeBase(*_entries_from_files())
+    try:
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
+        tmp.replace(cache)  # atomic: two workers building at once leave one whole file
+    except OSError:
+        pass  # a read-only home: built each run, still correct
+    return built
+
+
 @lru_cache(maxsize=1)
 def default_kb() -> KnowledgeBase:
-    """The packaged knowledge base (loaded once per process)."""
-    entries, outlets = _entries_from_files()
-    known = {e.wikidata for e in entries if e.wikidata}
+    """The packaged knowledge base with the entries `letopis kb import` added (loaded once per process)."""
+    kb = _packaged_kb()
+    known = {e.wikidata for e in kb.entries.values() if e.wikidata}
     folder = kb_dir()
     if folder.is_dir():
         for path in sorted(folder.glob("*.yaml")):
-            records = yaml.safe_load(path.read_text("utf-8")) or []
-            entries.extend(e for e in _imported(records) if e.wikidata not in known)  # the packaged KB wins
-    return KnowledgeBase(entries, outlets)
+            records = load_yaml(path.read_text("utf-8")) or []
+            for e in _imported(records):
+                if e.wikidata not in known:  # the packaged KB wins
+                    kb.add(e)
+    return kb

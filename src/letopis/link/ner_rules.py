@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from letopis.analyze.morph import fold, parses
 from letopis.model import Mention, Sentence, Token
+from letopis.yaml_data import load_yaml
 
 OPEN_QUOTES = {"«", '"', "“", "„"}
 CLOSE_QUOTES = {"»", '"', "”", "“"}
@@ -41,7 +40,7 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
-    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("ner.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("letopis.lexicons").joinpath("ner.yaml").read_text("utf-8"))
     data = raw["ru"]
     return Lexicon(
         descriptors={t: frozenset(ws) for t, ws in data["descriptors"].items()},

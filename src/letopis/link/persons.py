@@ -14,13 +14,13 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-import yaml
 from rapidfuzz.distance import Levenshtein
 
 from letopis.analyze.morph import fold, lemmas, parses
 from letopis.link.kb import KBEntry, KnowledgeBase
 from letopis.link.mentions import Link, longer_surname, repoint
 from letopis.model import Article, Entity, Mention, Token
+from letopis.yaml_data import load_yaml
 
 GLUED_INITIAL = re.compile(r"^([А-ЯЁA-Z](?:ж|ш|ч|h)?)\.(?=[А-ЯЁA-Z][а-яёa-z])")  # "Дж.Коми" too
 
@@ -259,7 +259,7 @@ def merge_variants(article: Article, mentions: list[Mention]) -> None:
 def _short_forms() -> dict[str, frozenset[str]]:
     """Each short form of a given name (folded) to the full names it stands for, from the
     `short_forms` section of lexicons/given_names.yaml ("joe" → {"joseph"})."""
-    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("given_names.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("letopis.lexicons").joinpath("given_names.yaml").read_text("utf-8"))
     out: dict[str, set[str]] = {}
     for full, shorts in (raw.get("short_forms") or {}).items():
         for short in str(shorts).split("|"):

@@ -10,13 +10,12 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from letopis.analyze.morph import parses
 from letopis.link.kb import slug
 from letopis.link.mentions import repoint
 from letopis.link.names import transliterate
 from letopis.model import Article, Entity, Mention, Token
+from letopis.yaml_data import load_yaml
 
 KIN_REACH = 6  # words between a word of kinship and the name it introduces: "две дочери, 32-летняя Лейла"
 # words that may stand between them: "дочери Барака и Мишель — Саше", "старший сын Александр"
@@ -37,7 +36,7 @@ class Relations:
 
 @lru_cache(maxsize=1)
 def relations() -> Relations:
-    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("ner.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("letopis.lexicons").joinpath("ner.yaml").read_text("utf-8"))
     kin = {w: True for w in raw["kin"]["female"]} | {w: False for w in raw["kin"]["male"]}
     return Relations(kin=kin, styles=dict(raw["styles"]))
 

@@ -11,12 +11,11 @@ from collections import Counter
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from letopis.analyze.morph import fold
 from letopis.link.kb import KBEntry, KnowledgeBase
 from letopis.link.mentions import Link, overlap
 from letopis.model import Article, Mention
+from letopis.yaml_data import load_yaml
 
 PLURAL_RU = re.compile(r"(ы|ов|ам|ами|ах)$")
 
@@ -24,7 +23,7 @@ PLURAL_RU = re.compile(r"(ы|ов|ам|ами|ах)$")
 @lru_cache(maxsize=1)
 def _titles() -> dict[str, list[tuple[re.Pattern, str]]]:
     """Title patterns by language, from lexicons/titles.yaml: (compiled pattern, role)."""
-    raw = yaml.safe_load(resources.files("letopis.lexicons").joinpath("titles.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("letopis.lexicons").joinpath("titles.yaml").read_text("utf-8"))
     return {lang: [(re.compile(r"(?<![\w-])(?:" + t["pattern"] + r")(?![\w-])"), t["role"]) for t in items]
             for lang, items in raw["titles"].items()}
 

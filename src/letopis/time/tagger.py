@@ -11,16 +11,15 @@ from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
 from letopis.model import Timex
+from letopis.yaml_data import load_yaml
 
 Resolver = Callable[[re.Match[str], "date | None"], "tuple[str | None, str, str] | None"]
 
 
 @lru_cache(maxsize=1)
 def lexicon() -> dict:
-    return yaml.safe_load(resources.files("letopis.lexicons").joinpath("time.yaml").read_text("utf-8"))
+    return load_yaml(resources.files("letopis.lexicons").joinpath("time.yaml").read_text("utf-8"))
 
 
 def _month_ru(word: str) -> int | None:
