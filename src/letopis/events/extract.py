@@ -339,7 +339,8 @@ class EventExtractor:
         lemmas = {t.lemma for k, t in enumerate(sent.tokens) if k not in own}
         # what blocks a class may be said in the sentence before ("освобожден по собственному желанию. … от
         # должности он освобожден указом губернатора с 20 июня")
-        before = self.sentences[c.s_index - 1] if self.field == "text" and 0 < c.s_index <= len(self.sentences) else None
+        before = self.sentences[c.s_index - 1] if self.field == "text" and 0 < c.s_index <= len(self.sentences) \
+            and frame.unless in (settings().get("unless_before") or ()) else None
         lemmas_before = {t.lemma for t in before.tokens} if before is not None else set()
         if frame.unless and any(set(entry.split()) <= lemmas or set(entry.split()) <= lemmas_before
                                 for entry in needed(frame.unless)):
@@ -697,6 +698,11 @@ class EventExtractor:
         if c.language in word_sets()["one_side_known_languages"] and frame.type in word_sets()["sport_free_types"] \
                 and any(t.lemma in word_sets()["sport_words"] and t.pos == "NOUN" and t.text.islower() for t in sent.tokens):
             c.note("decision", "no event: a sports report ('Liverpool backed to win', 'agreed a deal with the club')")
+            return None
+        if frame.type in word_sets()["people_only_types"] and source and all(
+                a.type == "LOC" and (st := self.kb.country(a.country or "")) is not None and st.entity_id == a.id
+                for a in source):
+            c.note("decision", "no event: a state does not march or rally ('Венесуэла продолжит свой марш')")
             return None
         if frame.actors == "context":
             source = [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
