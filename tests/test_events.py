@@ -880,3 +880,10 @@ def test_the_doers_of_an_operation_do_the_act_it_is_for(pipeline):
 def test_retirements_evidence_celebrations_and_metaphors_are_no_such_events(pipeline, sentence, absent):
     a = pipeline.process(sentence, published="2013-04-15", language="ru")
     assert absent not in {e.type for e in a.events}, _sides(a)
+
+
+def test_the_victim_of_the_crime_a_case_is_about_is_not_the_accused(pipeline):
+    a = pipeline.process("Полиция Перу начала расследование убийства Алана Гарсии.", published="2019-04-20",
+                         language="ru")
+    targets = {x.name for e in a.events if e.type == "ACCUSE" for x in e.actors if x.role == "target"}
+    assert not targets, _sides(a)

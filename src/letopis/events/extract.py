@@ -510,6 +510,13 @@ class EventExtractor:
             # one word, one role: "после указа о помиловании Нетаньяху поблагодарил Путина" (he thanked; he was
             # not pardoned)
             roots = [r for r in found if r not in c.source_roots and (r not in self.sources_here or self._shared(sent, c, r))]
+            if roots and c.frame.type in word_sets()["case_types"] and \
+                    all(sent.tokens[r].lemma in _crime_nouns(c.language) for r in roots):
+                # "расследование убийства Гарсии", "осужден за убийство журналиста": the crime's victim is not
+                # the one accused; the accused is unnamed here
+                c.note(rule.__name__, " ".join(sent.tokens[r].text for r in roots) + " (a crime: its victim is not the accused)")
+                c.unnamed_target = True
+                return []
             if roots and rule in (rules.target_frame_slots, rules.target_passive_subject) and (
                     c.frame.animate_target and all(_thing(sent.tokens[r]) for r in roots)
                     or c.frame.type == "SUPPORT" and all(self._act_noun(sent.tokens[r]) for r in roots)):
@@ -1648,6 +1655,13 @@ def _same(a: Event, b: Event) -> bool:
         return (not sa or not sb or meets("source")) and (not ta or not tb or meets("target")) and (
             meets("source") or meets("target"))
     return agree(sa, sb) and agree(ta, tb) and bool(sa & sb or ta & tb)
+
+
+@lru_cache(maxsize=4)
+def _crime_nouns(language: str) -> frozenset[str]:
+    """The nouns of violence in the lexicon ("убийство", "нападение"): what a case or a verdict is about."""
+    return frozenset(lemma for lemma, entries in lexicon(language).by_lemma.items()
+                     if any(e.pos == "noun" and e.frame.type == "ASSAULT" for e in entries))
 
 
 def _merge_within(events: list[Event]) -> list[Event]:
