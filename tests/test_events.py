@@ -887,3 +887,15 @@ def test_the_victim_of_the_crime_a_case_is_about_is_not_the_accused(pipeline):
                          language="ru")
     targets = {x.name for e in a.events if e.type == "ACCUSE" for x in e.actors if x.role == "target"}
     assert not targets, _sides(a)
+
+
+@pytest.mark.parametrize("sentence,source,target", [
+    # a noun of force names its doer by a country adjective
+    ("Американские санкции против России вступили в силу.", "United States", "Russia"),
+    # and one who died as its result underwent it
+    ("Лидер оппозиции Иван Петров погиб в результате американского авиаудара.", "United States", "Ivan Petrov"),
+])
+def test_a_country_adjective_names_the_doer_of_a_noun_of_force(pipeline, sentence, source, target):
+    a = pipeline.process(sentence, published="2018-06-15", language="ru")
+    got = {(x.name, x.role) for e in a.events for x in e.actors}
+    assert (source, "source") in got and (target, "target") in got, _sides(a)

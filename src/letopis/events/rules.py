@@ -398,6 +398,16 @@ def _nominative_before(sent: Sentence, v: int) -> list[int]:
     return []
 
 
+def source_adjective(c: Candidate) -> list[int] | None:
+    """A noun of force names its doer by a country adjective: "американского авиаудара", "израильский
+    авиаудар", "российские санкции" (only when no other rule found a doer)."""
+    if not _is_noun(c) or c.frame.type not in word_sets()["adjective_agent_types"]:
+        return None
+    found = [k for k in children(c.sent, c.head) if rel(c.sent, k) == "amod" and c.sent.tokens[k].pos == "ADJ"
+             and k < c.head]
+    return found or None
+
+
 def source_document(c: Candidate) -> list[int] | None:
     """A noun trigger that is what a signed document orders takes the signer: "подписал указ «О досрочном
     прекращении полномочий мэра»", "signed a decree on the dismissal of"."""
@@ -531,7 +541,7 @@ def target_reported_subject(c: Candidate) -> list[int] | None:
 
 SOURCE_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
     source_reporter, source_subject, source_agent, source_genitive_agent, source_light_verb, source_deliberation, source_document, source_occasion, source_participle_head,
-    source_governor, source_name_before)
+    source_governor, source_name_before, source_adjective)
 
 
 # targets ----------------------------------------------------------------------------------------
