@@ -899,3 +899,14 @@ def test_a_country_adjective_names_the_doer_of_a_noun_of_force(pipeline, sentenc
     a = pipeline.process(sentence, published="2018-06-15", language="ru")
     got = {(x.name, x.role) for e in a.events for x in e.actors}
     assert (source, "source") in got and (target, "target") in got, _sides(a)
+
+
+def test_names_of_condemnation_and_the_maker_of_what_is_condemned(pipeline):
+    a = pipeline.process("Михаил Прохоров назвал принятый Госдумой закон «абсолютно аморальным».",
+                         published="2012-12-20", language="ru")
+    got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
+    assert ("ACCUSE", "Mikhail Prokhorov", "source") in got and any(
+        t == "ACCUSE" and r == "target" for t, _, r in got), got
+    b = pipeline.process("Михаил Прохоров обратился в Генеральную прокуратуру России с запросом о проверке.",
+                         published="2012-12-20", language="ru")
+    assert "REQUEST" in {e.type for e in b.events}, _sides(b)

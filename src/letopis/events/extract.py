@@ -543,6 +543,15 @@ class EventExtractor:
                 c.target_roots = roots
                 c.place_target = rule is rules.target_place
                 return target
+            if not target and roots and c.frame.type in word_sets()["author_target_types"]:
+                # "назвал принятый Госдумой закон «аморальным»": blame for a thing goes to whoever made it
+                authors = [j for r in roots for k in children(sent, r) if sent.tokens[k].feats.get("VerbForm") == "Part"
+                           for j in children(sent, k) if case(sent, j) == "Ins" and sent.tokens[j].pos in ("NOUN", "PROPN")]
+                target = [a for a in self._actors(article, sent, authors, home, context, exclude_ids=mine)] if authors else []
+                if target:
+                    c.note("target_author", " ".join(sent.tokens[j].text for j in authors))
+                    c.target_roots = authors
+                    return target
             if rule is not rules.target_named_below and any(sent.tokens[r].pos in ("NOUN", "PRON") for r in roots):
                 c.unnamed_target = True
                 people = people or [r for r in roots if sent.tokens[r].lemma in word_sets()["participant_nouns"]]
