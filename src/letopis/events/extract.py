@@ -711,14 +711,14 @@ class EventExtractor:
                 and not any(self._political(article, a) for a in [*source, *target]):  # "Leaders of the … coalition"
             c.note("decision", "no event: no side is a state, body, group or office holder")
             return None
-        if c.language in word_sets()["one_side_known_languages"] and frame.type in word_sets()["sport_free_types"] \
+        if c.language in word_sets()["sport_languages"] and frame.type in word_sets()["sport_free_types"] \
                 and any(t.lemma in word_sets()["sport_words"] and t.pos == "NOUN" and t.text.islower() for t in sent.tokens):
             c.note("decision", "no event: a sports report ('Liverpool backed to win', 'agreed a deal with the club')")
             return None
-        if frame.type in word_sets()["people_only_types"] and source and all(
+        if frame.type in word_sets()["people_only_types"] and c.language == "ru" and c.entry.pos != "verb" and source and all(
                 a.type == "LOC" and (st := self.kb.country(a.country or "")) is not None and st.entity_id == a.id
                 for a in source):
-            c.note("decision", "no event: a state does not march or rally ('Венесуэла продолжит свой марш')")
+            c.note("decision", "no event: a state does not march or rally ('Венесуэла продолжит свой марш'); it protests")
             return None
         if frame.actors == "context":
             source = [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
