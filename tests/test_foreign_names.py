@@ -136,3 +136,12 @@ def test_a_namesake_of_another_origin_is_no_family_of_a_known_person():
     # Бернар Кушнер is in the knowledge base as Kouchner; an English given name before the surname is no kin of his
     assert person_english("Джейсон Кушнер", kb) == "Jason Kushner"
     assert person_english("Мелания Трамп", kb, woman=True) == "Melania Trump"
+
+
+@pytest.mark.parametrize("russian,english", [
+    ("Ли Чжэ Мён", "Lee Jae-myung"),
+    ("Бэ Чжун Хо", "Bae Jun-ho"),
+    ("Си Цзиньпин", "Xi Jinping"),  # Chinese stays Chinese
+])
+def test_korean_names_read_syllable_by_syllable(russian, english):
+    assert romanize(russian) == english

@@ -270,6 +270,17 @@ def _chinese(words: list[str]) -> str | None:
     return " ".join(out)
 
 
+def _korean(words: list[str]) -> str | None:
+    """A Korean name as Kontsevich writes it, in the spelling its owners use: a surname by custom ("Пак" Park),
+    the two syllables of the given name joined by a hyphen ("Мун Чжэ Ин" Moon Jae-in)."""
+    data = _data()
+    surnames, syllables = data.get("korean_surnames") or {}, data.get("korean_syllables") or {}
+    if len(words) != 3 or words[0] not in surnames or not all(w.lower() in syllables for w in words[1:]):
+        return None
+    given = "-".join(syllables[w.lower()] for w in words[1:])
+    return f"{surnames[words[0]]} {given.capitalize()}"
+
+
 def _japanese(words: list[str], given_origin: str | None) -> str | None:
     table = _data()["polivanov"]
     out = []
@@ -315,6 +326,9 @@ def romanize(name: str, feminine: bool = False) -> str | None:
     given.update(_initials(words))
     origin = next((given[w.lower()][1] for w in words if w.lower() in given), None) or _marked_origin(words)
     surname_origin = _surname_origin(words[-1]) if len(words) > 1 else None
+    ko = _korean(words)
+    if ko:
+        return ko  # "Мун Чжэ Ин": a Korean surname and two syllables apart
     zh = _chinese(words)
     if zh and (origin is None or _zipf(zh.split()[-1].lower(), "en") >= SETTINGS.known):
         return zh  # "Дэн Сяопин" is Chinese although Дэн is also Dan; "Хуан Гуайдо" is not
