@@ -240,3 +240,10 @@ def test_a_relative_named_in_another_paragraph_is_the_one_the_article_is_about(p
     a = pipeline.process(text, published="2017-02-21", language="ru")
     names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
     assert names.get("Лейла") == "Leyla Aliyeva", names
+
+
+def test_a_known_ukrainians_family_has_ukrainian_given_names(pipeline):
+    a = pipeline.process("Виктор Янукович и его сын Александр Янукович покинули Киев.", published="2014-02-25",
+                         language="ru")
+    names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
+    assert names["Александр Янукович"] == "Oleksandr Yanukovych", names

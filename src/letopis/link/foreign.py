@@ -270,6 +270,11 @@ def _chinese(words: list[str]) -> str | None:
     return " ".join(out)
 
 
+def ukrainian_given() -> dict[str, str]:
+    """Russian given names in the Ukrainian romanisation ("Александр" Oleksandr)."""
+    return _data().get("ukrainian_given") or {}
+
+
 def _korean(words: list[str]) -> str | None:
     """A Korean name as Kontsevich writes it, in the spelling its owners use: a surname by custom ("Пак" Park),
     the two syllables of the given name joined by a hyphen ("Мун Чжэ Ин" Moon Jae-in)."""

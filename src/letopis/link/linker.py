@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from letopis.analyze.morph import fold, lemma, lemmas
-from letopis.link.foreign import given_origin, romanize
+from letopis.link.foreign import given_origin, romanize, ukrainian_given
 from letopis.link.gazetteer import adjective_links, gazetteer, merge_mentions
 from letopis.link.kb import KBEntry, KnowledgeBase, slug
 from letopis.link.mentions import Link, longer_surname, overlap, repoint
@@ -138,6 +138,9 @@ def _family_spelling(name: str, kb: KnowledgeBase | None, woman: bool = False) -
     given = " ".join(words[:-1])
     whole = romanize(name, woman)
     given_en = whole.rsplit(" ", 1)[0] if whole else (romanize(given, woman) or transliterate(given))
+    if {e.country for e in known} == {"UKR"}:  # a known Ukrainian's family spells given names the Ukrainian way
+        given_en = " ".join(ukrainian_given().get(w, given_en if len(words) == 2 else transliterate(w))
+                            for w in words[:-1])
     return f"{given_en} {spelt.pop()}"
 
 
