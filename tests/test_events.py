@@ -910,3 +910,9 @@ def test_names_of_condemnation_and_the_maker_of_what_is_condemned(pipeline):
     b = pipeline.process("Михаил Прохоров обратился в Генеральную прокуратуру России с запросом о проверке.",
                          published="2012-12-20", language="ru")
     assert "REQUEST" in {e.type for e in b.events}, _sides(b)
+
+
+def test_what_the_law_says_happens_on_a_condition_is_no_event(pipeline):
+    a = pipeline.process("Согласно Конституции Молдавии, если президент дважды отказывается утвердить кандидатуры "
+                         "членов правительства, парламент может его отстранить.", published="2017-10-20", language="ru")
+    assert not a.events, _sides(a)

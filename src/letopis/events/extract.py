@@ -305,6 +305,9 @@ class EventExtractor:
         if self._purpose(c):
             c.note("decision", "no event: what a purpose clause aims at is not done ('чтобы поймать его')")
             return False
+        if self._states_a_norm(c):
+            c.note("decision", "no event: what the law says happens if … ('согласно Конституции, если президент отказывается')")
+            return False
         if self._describes_a_thing(c):
             c.note("decision", "no event: a participle that describes a thing ('образцы оружия, захваченные у солдат')")
             return False
@@ -638,6 +641,16 @@ class EventExtractor:
             c.note("negated_as", f"a refusal: {negated_as(frame.type)}")
             return negated_as(frame.type), settings()["cameo"]["refusal"]
         return frame.type, frame.cameo
+
+    @staticmethod
+    def _states_a_norm(c: Candidate) -> bool:
+        """A sentence that cites a law for what happens on a condition states a norm, not an act: "согласно
+        Конституции Молдавии, если президент дважды отказывается утвердить кандидатуры …"."""
+        toks, words = c.sent.tokens, word_sets()
+        cites = any(t.lemma in words["norm_sources"] and k > 0 and toks[k - 1].lemma in words["norm_citing"]
+                    or t.lemma in words["norm_sources"] and k > 1 and toks[k - 2].lemma in words["norm_citing"]
+                    for k, t in enumerate(toks))
+        return cites and any(t.lemma in words["condition_marks"] for t in toks)
 
     @staticmethod
     def _describes_a_thing(c: Candidate) -> bool:
