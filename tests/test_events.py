@@ -916,3 +916,11 @@ def test_what_the_law_says_happens_on_a_condition_is_no_event(pipeline):
     a = pipeline.process("Согласно Конституции Молдавии, если президент дважды отказывается утвердить кандидатуры "
                          "членов правительства, парламент может его отстранить.", published="2017-10-20", language="ru")
     assert not a.events, _sides(a)
+
+
+def test_a_relative_clause_the_parse_left_unattached_qualifies_the_name_before_it(pipeline):
+    a = pipeline.process("Шевчук опередил во втором туре нынешнего спикера Анатолия Каминского, которого, в качестве "
+                         "кандидата в президенты, поддержал «российский тандем».", published="2011-12-26",
+                         language="ru")
+    got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
+    assert ("SUPPORT", "Anatoly Kaminsky", "target") in got, got

@@ -1179,10 +1179,25 @@ class EventExtractor:
         for _ in range(4):
             h = sent.tokens[k].head
             if h < 0:
-                return None
+                break
             if sent.tokens[k].rel.startswith("acl"):
                 return h
             k = h
+        # the parse left the clause unattached ("…, Анатолия Каминского, которого … поддержал тандем"): the
+        # noun right before the comma that opens it, of the pronoun's gender and number
+        toks = sent.tokens
+        if i >= 2 and toks[i - 1].text == ",":
+            want = {f: toks[i].feats.get(f) for f in ("Gender", "Number") if toks[i].feats.get(f)}
+            for j in range(i - 2, max(-1, i - 5), -1):
+                t = toks[j]
+                if t.pos in ("NOUN", "PROPN") and all(t.feats.get(f) in (v, None) for f, v in want.items()):
+                    for _ in range(3):  # "Анатолия Каминского": the name's first word heads it
+                        if t.rel not in ("flat:name", "flat") or not 0 <= t.head < j:
+                            break
+                        j, t = t.head, toks[t.head]
+                    return j
+                if t.pos not in ("NOUN", "PROPN", "ADJ"):
+                    break
         return None
 
     def _antecedent(self, article: Article, sent: Sentence, i: int, exclude_ids: frozenset[str]) -> Actor | None:
