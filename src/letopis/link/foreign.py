@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import heapq
 import math
-import os
-import pickle
 import re
 from array import array
 from bisect import bisect_left
@@ -23,9 +21,9 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib import resources
 from importlib.metadata import version
-from pathlib import Path
 
 from letopis.analyze.morph import parses
+from letopis.cache import cached
 from letopis.link.names import transliterate
 from letopis.yaml_data import load_yaml
 
@@ -98,35 +96,19 @@ def _lexicon(language: str) -> tuple[list[str], array]:
     only those written at least once in ten million words. Built once per wordfreq version and kept in
     the user's cache folder: loading it is a fraction of wordfreq's own unpacking, and wordfreq's copy
     is dropped, so a process holds each list once."""
-    import wordfreq
-
     floor = SETTINGS.known if language == "en" else SETTINGS.known_other
-    cache = cache_dir() / f"wordfreq-{version('wordfreq')}-{language}-{floor}.pickle"
-    if cache.exists():
-        try:
-            return pickle.loads(cache.read_bytes())
-        except (OSError, pickle.UnpicklingError, EOFError):
-            pass
-    wordlist = "large" if language in wordfreq.available_languages("large") else "best"
-    words = sorted((w, math.log10(f) + 9) for w, f in wordfreq.get_frequency_dict(language, wordlist).items()
-                   if f >= 10 ** (floor - 9) and w.isalpha())
-    wordfreq.get_frequency_dict.cache_clear()
-    wordfreq.get_frequency_list.cache_clear()
-    built = ([w for w, _ in words], array("f", (z for _, z in words)))
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(cache)  # atomic: two workers building at once leave one whole file
-    except OSError:
-        pass  # a read-only home: rebuilt each run, still correct
-    return built
 
+    def build() -> tuple[list[str], array]:
+        import wordfreq
 
-def cache_dir() -> Path:
-    """Where derived data is kept between runs: $LETOPIS_CACHE_DIR, else ~/.cache/letopis."""
-    given = os.environ.get("LETOPIS_CACHE_DIR")
-    return Path(given) if given else Path.home() / ".cache" / "letopis"
+        wordlist = "large" if language in wordfreq.available_languages("large") else "best"
+        words = sorted((w, math.log10(f) + 9) for w, f in wordfreq.get_frequency_dict(language, wordlist).items()
+                       if f >= 10 ** (floor - 9) and w.isalpha())
+        wordfreq.get_frequency_dict.cache_clear()
+        wordfreq.get_frequency_list.cache_clear()
+        return [w for w, _ in words], array("f", (z for _, z in words))
+
+    return cached(f"wordfreq-{version('wordfreq')}-{language}-{floor}.pickle", build)
 
 
 def _zipf(text: str, language: str) -> float:

@@ -455,31 +455,15 @@ def _packaged_kb() -> KnowledgeBase:
     folder (reading the pickle is a fraction of parsing the files and indexing their entries); rebuilt when
     any file changes."""
     import hashlib
-    import pickle
 
-    from letopis.link.foreign import cache_dir
+    from letopis.cache import cached
 
     files = resources.files("letopis.kb")
     digest = hashlib.sha256(Path(__file__).read_bytes())  # the code that builds it, and the data
     for f in sorted((f for f in files.iterdir() if f.name.endswith(".yaml")), key=lambda f: f.name):
         digest.update(f.name.encode() + b"\0" + f.read_bytes())
-    cache = cache_dir() / f"kb-compiled-{digest.hexdigest()[:20]}.pickle"
-    if cache.exists():
-        try:
-            kb = pickle.loads(cache.read_bytes())
-            if isinstance(kb, KnowledgeBase):
-                return kb
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass
-    built = KnowledgeBase(*_entries_from_files())
-    try:
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_bytes(pickle.dumps(built, protocol=pickle.HIGHEST_PROTOCOL))
-        tmp.replace(cache)  # atomic: two workers building at once leave one whole file
-    except OSError:
-        pass  # a read-only home: built each run, still correct
-    return built
+    return cached(f"kb-compiled-{digest.hexdigest()[:20]}.pickle", lambda: KnowledgeBase(*_entries_from_files()),
+                  KnowledgeBase)
 
 
 @lru_cache(maxsize=1)
