@@ -116,6 +116,20 @@ def test_context_rules_in_plain_text():
     assert r.lead.startswith("Президент Казахстана")
 
 
+def test_a_photo_caption_naming_people_stays_in_the_body():
+    """A verbless line naming people nobody else in the text names is the photo's caption, not other news:
+    the people in it belong to the article."""
+    text = "\n".join([  # noqa: FLY002 - one line per row reads better
+        "Парламент Молдовы отправил правительство в отставку",
+        "Депутаты проголосовали за вотум недоверия кабинету министров.",
+        "Премьер-министр Молдовы Ион Кику и президент Румынии Клаус Йоханнис, 2020 год",
+        "Голосование прошло в четверг, правительство продолжит работу до назначения нового.",
+    ])
+    r = clean_text(text, "ru", default_kb())
+    assert "Ион Кику и президент Румынии Клаус Йоханнис" in r.text, r.removed
+    assert not r.removed
+
+
 def test_html_text_keeps_its_first_paragraph_and_headline_like_lines():
     text = "Leaders of the CIS gathered in Saint Petersburg\n\nPutin welcomed Zelensky's counterpart Macron in Paris\n\nThe meeting ended."
     r = clean_text(text, "en", default_kb(), title="Informal CIS summit", from_html=True)

@@ -240,6 +240,16 @@ def test_a_relative_named_in_another_paragraph_is_the_one_the_article_is_about(p
     a = pipeline.process(text, published="2017-02-21", language="ru")
     names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
     assert names.get("Лейла") == "Leyla Aliyeva", names
+    assert names.get("Арзу") == "Arzu Aliyeva", names  # a name that never declines is no oblique case of Арза
+
+
+def test_a_past_head_of_state_is_named_by_surname_alone_where_his_country_is_named(pipeline):
+    a = pipeline.process("Бывший президент США скончался в возрасте 93 лет. Дольше него прожил только Никсон.",
+                         published="2006-12-27", language="ru")
+    assert {m.text: m.entity_name for m in a.mentions if m.type == "PER"}.get("Никсон") == "Richard Nixon"
+    b = pipeline.process("Журналист Никсон опубликовал расследование о строительстве стадиона в Казани.",
+                         published="2006-12-27", language="ru")
+    assert all(m.entity_name != "Richard Nixon" for m in b.mentions), b.mentions
 
 
 def test_a_known_ukrainians_family_has_ukrainian_given_names(pipeline):

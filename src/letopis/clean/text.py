@@ -63,7 +63,16 @@ def _is_related_headline(line: str, rest: str) -> bool:
         return False
     stems = _name_stems(line)[1:] if not re.match(r"^[А-ЯЁA-Z][а-яёa-z]+(ев|ов|ин|ко|ян|ова|ева)\b", line) else _name_stems(line)
     rest_low = rest.lower()
-    return any(s not in rest_low for s in stems if s)
+    return any(s not in rest_low for s in stems if s) and not _verbless(line)
+
+
+def _verbless(line: str) -> bool:
+    """A Russian line without a finite verb: a photo's caption naming who is on it ("Владимир Путин и Юрий
+    Лужков"), which belongs to the article, not a headline of other news ("Мирзиёев поздравил Жапарова")."""
+    from letopis.analyze.morph import parses
+
+    words = re.findall(r"[А-ЯЁа-яё]+", line)
+    return bool(words) and not any(p.tag.POS == "VERB" for w in words for p in parses(w.lower())[:1])
 
 
 def clean_text(raw: str, language: str | None = None, kb: KnowledgeBase | None = None,

@@ -126,7 +126,8 @@ def tagged_nominative(words: list[tuple[str, dict[str, str]]]) -> str:
         if case in (None, "Nom") and re.search("[А-Яа-яЁё]", word) and not word.isupper():
             named = [p for p in parses(word.lower()) if p.tag.grammemes & NAME_TAGS and p.is_known
                      and "Fixd" not in p.tag.grammemes and p.tag.number == "sing"]
-            if named and not any(p.tag.case == "nomn" for p in named) and not (
+            fixed = any({"Fixd", "Name"} <= p.tag.grammemes for p in parses(word.lower()))  # "Арзу"
+            if named and not fixed and not any(p.tag.case == "nomn" for p in named) and not (
                     i < len(words) - 1 and _indeclinable(words[-1][0]) and not _only_oblique(word)):
                 # the tagger missed an oblique case (not before a surname that shows no case: "Акира
                 # Амари" is not the genitive of Акир; but "председателю Андриану Канду" is Андриан)

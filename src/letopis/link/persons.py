@@ -24,6 +24,8 @@ from letopis.yaml_data import load_yaml
 
 GLUED_INITIAL = re.compile(r"^([А-ЯЁA-Z](?:ж|ш|ч|h)?)\.(?=[А-ЯЁA-Z][а-яёa-z])")  # "Дж.Коми" too
 
+HEADS = frozenset({"head_of_state", "head_of_government"})  # the roles of heads of state and of government
+
 
 def name_words(text: str) -> list[str]:
     """The words of a person's name, an initial glued to the surname set apart ("А.Кудрина" → А., Кудрина)."""
@@ -47,8 +49,13 @@ def resolve_person(m: Mention, kb: KnowledgeBase, date: str | None, countries: f
         cands = [c for c in cands if any(fold(n).startswith(f) for n in (c.ru, c.en, *c.aliases))]
     cands = [c for c in cands if not longer_surname(last, c)]
     if len(words) == 1 and not glued:  # a surname alone: a well-known person, or one in office that day
-        cands = [c for c in cands if c.known_by_surname or (date and any(r.holds_on(date) for r in c.roles) and (
-            countries is None or c.country in countries or any(r.country in countries for r in c.roles)))]
+        named = lambda c: countries is None or c.country in countries or any(r.country in countries for r in c.roles)
+        alone = [c for c in cands if c.known_by_surname or (date and any(r.holds_on(date) for r in c.roles)
+                                                             and named(c))]
+        # or a past head of state or government of a country the article names, the only one of that
+        # surname ("До него самым долгоживущим президентом был Рейган")
+        cands = alone or [c for c in cands if countries and any(r.role in HEADS and r.country in countries
+                                                                for r in c.roles)]
     if len(cands) > 1 and date:
         active = [c for c in cands if any(r.holds_on(date) for r in c.roles)]
         cands = active or cands

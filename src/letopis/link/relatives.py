@@ -144,7 +144,9 @@ def name_relatives(article: Article, mentions: list[Mention], name_en: NameEn) -
                 continue
             t = toks[m.field][i]
             if woman and t.text == m.text and t.lemma[-1:] in ("а", "я") and t.lemma != t.text.lower() and \
-                    t.feats.get("Case") not in (None, "Nom"):  # "Арзу" in the nominative is Арзу
+                    t.feats.get("Case") not in (None, "Nom") and not any(
+                    {"Fixd", "Name"} <= p.tag.grammemes for p in parses(t.text.lower())):
+                # "Арзу" in the nominative, or a name that never declines, is Арзу
                 given = t.lemma.title()  # "дочь … Даригу": a woman's name, whatever gender the tagger gave it
             name_ru = f"{given} {gendered_surname(relative.name_ru.split()[-1], woman)}"
             name = name_en(name_ru, woman)
