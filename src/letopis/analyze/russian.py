@@ -57,6 +57,7 @@ class RussianAnalyzer:
                 ]
                 _subject_after_source(tokens)
                 _object_first(tokens)
+                _accusative_second_subject(tokens)
                 _name_after_its_noun(tokens)
                 _initial_takes_the_surnames_case(tokens)
                 _second_genitive_is_the_object(tokens)
@@ -107,6 +108,21 @@ def _object_first(tokens: list[Token]) -> None:
                  and tokens[k].feats.get("Number") == verb.feats.get("Number")]  # "депортировали его": no subject
         if before and after:
             tokens[after[0]].rel = "nsubj"
+
+
+def _accusative_second_subject(tokens: list[Token]) -> None:
+    """"Тихановская призвала Верховный суд страны отменить приговор": slovnet may give an active verb a
+    second subject after it, which its own tags read as accusative; a verb with a nominative subject before
+    it has that one, and the accusative after it is its object."""
+    for v, verb in enumerate(tokens):
+        if verb.pos != "VERB" or verb.feats.get("Voice") == "Pass":
+            continue
+        subjects = [k for k, t in enumerate(tokens) if t.head == v and t.rel == "nsubj"]
+        if len(subjects) < 2 or not any(k < v and tokens[k].feats.get("Case") == "Nom" for k in subjects):
+            continue
+        for k in subjects:
+            if k > v and tokens[k].feats.get("Case") == "Acc" and tokens[k].pos in ("NOUN", "PROPN"):
+                tokens[k].rel = "obj"
 
 
 def _name_after_its_noun(tokens: list[Token]) -> None:

@@ -1659,6 +1659,13 @@ def _sides_of(ev: Event) -> tuple[set[str], set[str], set[str]]:
     return src, tgt, part
 
 
+def _principal(ev: Event, side: set[str]) -> set[str]:
+    """The actors of one side less the states named only as the country of a body or a person on it."""
+    actors = [a for a in ev.actors if a.id in side]
+    owners = {a.country for a in actors if a.type != "LOC" and a.country}
+    return {a.id for a in actors if not (a.type == "LOC" and a.country in owners)}
+
+
 DAY = re.compile(r"(\d{4}|XXXX)-\d{2}-\d{2}")
 
 
@@ -1677,7 +1684,12 @@ def _same(a: Event, b: Event) -> bool:
         return all(x.id in keys or (x.type == "LOC" and x.country in keys) for x in small)
 
     def agree(x: set[str], y: set[str]) -> bool:
-        return not x or not y or bool(x & y)
+        if not x or not y:
+            return True
+        # two bodies of one state are two sides, though each names the state too ("призвал Верховный суд"
+        # and "требует от правительства"): the state alone agrees with either
+        px, py = _principal(a, x), _principal(b, y)
+        return bool(px & py) or px <= y or py <= x
 
     if not (sa or ta or sb or tb):  # unnamed groups only: one report when they are the same groups
         return {(x.id, x.role) for x in a.actors} == {(x.id, x.role) for x in b.actors}

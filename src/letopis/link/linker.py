@@ -14,7 +14,7 @@ from letopis.link.kb import KBEntry, KnowledgeBase, slug
 from letopis.link.mentions import Link, longer_surname, overlap, repoint
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian
-from letopis.link.originals import latin_originals
+from letopis.link.originals import defined_abbreviations, latin_originals
 from letopis.link.persons import (
     GLUED_INITIAL,
     is_patronymic,
@@ -258,3 +258,4 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
     kept.sort(key=lambda m: (m.field != "title", m.start))
     article.mentions = kept
     resolve_state_bodies(article, kb)
+    defined_abbreviations(article, article.mentions)

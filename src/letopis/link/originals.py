@@ -62,3 +62,24 @@ def latin_originals(article: Article, mentions: list[Mention]) -> None:
         for other in mentions:
             if other.entity_id == ent.id:
                 other.entity_name = ent.name
+
+
+# "Конституционный суд Молдавии (КС)": an abbreviation the article gives an organisation it has just named
+ABBREVIATION_AFTER = re.compile(r"[»\"”]?\s*\(\s*(?P<abbr>[А-ЯЁ]{2,8})\s*\)")
+
+
+def defined_abbreviations(article: Article, mentions: list[Mention]) -> None:
+    """An organisation followed by its abbreviation in parentheses: that abbreviation names it anywhere in
+    the article ("решение КС" is the Constitutional Court just named), whatever else it could stand for.
+    The abbreviation opens with the name's first letter."""
+    texts = {"title": article.title or "", "text": article.text}
+    for m in [m for m in mentions if m.type == "ORG" and m.field == "text"]:
+        found = ABBREVIATION_AFTER.match(texts["text"], m.end)
+        ent = article.entities.get(m.entity_id or "")
+        if found is None or ent is None or found.group("abbr")[0] != m.text.lstrip("«\"")[:1].upper():
+            continue
+        abbr = found.group("abbr")
+        for other in mentions:
+            if other is not m and other.entity_id != ent.id and re.fullmatch(abbr + r"[а-яё]{0,2}", other.text):
+                other.type = m.type
+                repoint(other, ent, article.entities, mentions)
