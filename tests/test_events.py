@@ -765,6 +765,9 @@ def test_a_headline_naming_a_state_is_one_report_with_the_text_naming_its_minist
     ("При осмотре места преступления следователями изъяты гильзы калибра девять миллиметров.", "COERCE"),
     ("Жители столицы страны, Каракаса, вышли на улицы, чтобы отпраздновать победу Мадуро.", "PROTEST"),
     ("Венесуэла продолжит свой марш навстречу социализму.", "PROTEST"),
+    # a march in someone's memory; one's health is no grievance
+    ("Тысячи человек прошли маршем в Вильнюсе в память о погибших защитниках телебашни.", "PROTEST"),
+    ("Министр финансов Франции пожаловался журналистам на усталость и боли в спине.", "ACCUSE"),
 ])
 def test_descriptions_refusals_and_departures_are_no_such_events(pipeline, sentence, absent):
     a = pipeline.process(sentence, published="2016-05-10", language="ru")
@@ -934,3 +937,12 @@ def test_an_abbreviation_given_in_parentheses_names_the_organisation_after(pipel
                          "раскритиковал решение ВСМ.", published="2019-11-05", language="ru")
     orgs = {m.text: m.entity_id for m in a.mentions if m.type == "ORG"}
     assert orgs.get("ВСМ") == orgs.get("Высший совет магистратуры Молдовы"), orgs
+
+
+def test_a_man_named_by_his_post_in_an_organisation_is_not_the_organisation(pipeline):
+    a = pipeline.process("Президент Казахстана уволил начальника Департамента полиции Алматы.", published="2022-01-10",
+                         language="ru")
+    targets = {x.name for e in a.events for x in e.actors if x.role == "target"}
+    assert not any("Департамент" in t or "Department" in t for t in targets), _sides(a)
+    b = pipeline.process("МИД России вызвал посла Эстонии.", published="2022-01-10", language="ru")
+    assert "Estonia" in {x.name for e in b.events for x in e.actors if x.role == "target"}, _sides(b)

@@ -902,6 +902,8 @@ class EventExtractor:
             person = self._introduced_as(article, sent, roots[0], frozenset(a.id for a in named))
             if person is not None and person.id not in exclude_ids:
                 return [person]
+            if not subject and all(a.type == "ORG" for a in named) and self._member(sent.tokens[roots[0]]):
+                return []  # "уволил начальника управления": an unnamed man of that office, not the office
         heads = [sent.tokens[r].lemma for r in roots]
         if named and len(roots) == 1 and heads[0] in relations().kin:
             # "дочь президента Нурсултана Назарбаева Даригу": the relative named in apposition, not the one
@@ -1095,6 +1097,15 @@ class EventExtractor:
         if len(found) != 1:
             return None
         return self._actor(article.entities[found.pop()])
+
+    @staticmethod
+    def _member(head: Token) -> bool:
+        """One person named by his post or place in an organisation ("начальника", "члена", "главы"), not one
+        who acts for it (a spokesman, an envoy, an officer: lexicon's speak_for_nouns)."""
+        words = word_sets()
+        return head.pos == "NOUN" and head.feats.get("Animacy") == "Anim" and head.feats.get("Number") == "Sing" \
+            and head.lemma not in generic_actors() and head.lemma not in words["state_bodies"] \
+            and head.lemma not in words["speak_for_nouns"] and head.lemma not in words["not_actors"]
 
     def _protagonist(self, article: Article, sent: Sentence, root: int) -> Actor | None:
         """An unnamed person of a country ("Россиянин, обвиняемый …", "американец из Северной Каролины") or
