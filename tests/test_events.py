@@ -768,6 +768,11 @@ def test_a_headline_naming_a_state_is_one_report_with_the_text_naming_its_minist
     # a march in someone's memory; one's health is no grievance
     ("Тысячи человек прошли маршем в Вильнюсе в память о погибших защитниках телебашни.", "PROTEST"),
     ("Министр финансов Франции пожаловался журналистам на усталость и боли в спине.", "ACCUSE"),
+    # hopes not met, a contest lost, an accident
+    ("Правительство не оправдало надежд избирателей.", "CONCEDE"),
+    ("Правительство не оправдало надежд избирателей.", "REJECT"),
+    ("В 2011 году Кейко Фухимори уступила пост президента Ольянте Умале во втором туре.", "CONCEDE"),
+    ("Жителя Ростовской области убило током во время грозы.", "ASSAULT"),
 ])
 def test_descriptions_refusals_and_departures_are_no_such_events(pipeline, sentence, absent):
     a = pipeline.process(sentence, published="2016-05-10", language="ru")

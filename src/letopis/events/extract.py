@@ -902,7 +902,9 @@ class EventExtractor:
             person = self._introduced_as(article, sent, roots[0], frozenset(a.id for a in named))
             if person is not None and person.id not in exclude_ids:
                 return [person]
-            if not subject and all(a.type == "ORG" for a in named) and self._member(sent.tokens[roots[0]]):
+            head = sent.tokens[roots[0]]
+            if not subject and all(a.type == "ORG" for a in named) and self._member(head) and not any(
+                    m.field == self.field and m.start <= head.start < m.end for m in article.mentions):
                 return []  # "уволил начальника управления": an unnamed man of that office, not the office
         heads = [sent.tokens[r].lemma for r in roots]
         if named and len(roots) == 1 and heads[0] in relations().kin:
@@ -1721,7 +1723,8 @@ def _same(a: Event, b: Event) -> bool:
 def _crime_nouns(language: str) -> frozenset[str]:
     """The nouns of violence in the lexicon ("убийство", "нападение"): what a case or a verdict is about."""
     return frozenset(lemma for lemma, entries in lexicon(language).by_lemma.items()
-                     if any(e.pos == "noun" and e.frame.type == "ASSAULT" for e in entries))
+                     if any(e.pos == "noun" and e.frame.type == "ASSAULT" for e in entries)) \
+        | frozenset(settings().get("case_matter_nouns") or ())
 
 
 def _merge_within(events: list[Event]) -> list[Event]:
