@@ -951,3 +951,10 @@ def test_a_man_named_by_his_post_in_an_organisation_is_not_the_organisation(pipe
     assert not any("Департамент" in t or "Department" in t for t in targets), _sides(a)
     b = pipeline.process("МИД России вызвал посла Эстонии.", published="2022-01-10", language="ru")
     assert "Estonia" in {x.name for e in b.events for x in e.actors if x.role == "target"}, _sides(b)
+
+
+def test_a_subject_pronoun_carries_on_a_body_that_was_the_last_subject(pipeline):
+    a = pipeline.process("В воскресенье Белый дом сообщил о смерти бывшего премьер-министра Японии Синдзо Абэ. "
+                         "Он назвал его «настоящим другом Америки».", published="2022-07-10", language="ru")
+    assert [{(x.name, x.role) for x in e.actors} >= {("White House", "source"), ("Shinzo Abe", "target")}
+            for e in a.events if e.type == "SUPPORT"] == [True], _sides(a)

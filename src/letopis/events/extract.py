@@ -903,8 +903,9 @@ class EventExtractor:
             if person is not None and person.id not in exclude_ids:
                 return [person]
             head = sent.tokens[roots[0]]
-            if not subject and all(a.type == "ORG" for a in named) and self._member(head) and not any(
-                    m.field == self.field and m.start <= head.start < m.end for m in article.mentions):
+            if not subject and all(a.type == "ORG" for a in named) and self._member(head) and not (
+                    "-" in head.text and any(m.field == self.field and head.start <= m.start < head.end
+                                             for m in article.mentions)):  # "мятежников-хути": the group itself
                 return []  # "уволил начальника управления": an unnamed man of that office, not the office
         heads = [sent.tokens[r].lemma for r in roots]
         if named and len(roots) == 1 and heads[0] in relations().kin:
@@ -1226,7 +1227,7 @@ class EventExtractor:
         if not before:
             return None
         if rel(sent, i).startswith("nsubj"):  # "именно он убедил Карзая … Ранее он пытался": the subject goes on
-            kept = self._previous_subject(article, sent, want, exclude_ids)
+            kept = self._previous_subject(article, sent, want, exclude_ids, bodies=rel(sent, i) == "nsubj")
             if kept is not None:
                 return kept
         return self._actor(article.entities[max(before, key=lambda m: m.end).entity_id])
@@ -1285,9 +1286,11 @@ class EventExtractor:
         return False if unnamed else None
 
     def _previous_subject(self, article: Article, sent: Sentence, want: str | None, exclude_ids: frozenset[str],
-                          depth: int = 0) -> Actor | None:
+                          depth: int = 0, bodies: bool = False) -> Actor | None:
         """The person who is the subject of the sentence before, named or a pronoun standing for him, when his
-        gender is the pronoun's: a subject pronoun most often carries on the last sentence's subject."""
+        gender is the pronoun's: a subject pronoun most often carries on the last sentence's subject. With
+        `bodies` (the subject of an active verb: a body says and does, it is not killed or captured), an
+        organisation there too, when its noun's gender is the pronoun's."""
         sentences = article.sentences if self.field == "text" else article.title_sentences
         at = next((n for n, s in enumerate(sentences) if s is sent), 0)
         if at == 0 or depth > limit("climb"):
@@ -1309,6 +1312,12 @@ class EventExtractor:
         people = [m for m in article.mentions if m.field == self.field and m.type == "PER" and m.entity_id in
                   article.entities and m.entity_id not in exclude_ids and any(s <= m.start < e for s, e in spans)
                   and (want not in ("Masc", "Fem") or self._gender(article, m) in (None, want))]
+        if bodies and not people and want and t.feats.get("Gender") == want and t.pos in ("NOUN", "PROPN"):
+            # "Белый дом охарактеризовал его … Он также назвал его": a body is "он" or "она" by its noun's gender
+            bodies = {m.entity_id for m in article.mentions if m.field == self.field and m.type == "ORG"
+                      and m.entity_id in article.entities and m.entity_id not in exclude_ids
+                      and any(s <= m.start < e for s, e in spans)}
+            return self._actor(article.entities[bodies.pop()]) if len(bodies) == 1 else None
         return self._actor(article.entities[people[0].entity_id]) if len({m.entity_id for m in people}) == 1 else None
 
     def _political(self, article: Article, a: Actor) -> bool:
