@@ -334,7 +334,8 @@ class EventExtractor:
         own = set(c.tokens)  # the trigger's own words are no evidence of what it needs ("отставка" for "подать в отставку")
         # nor is what another clause says: "подал в отставку, заявив, что страна, столкнувшаяся с протестами, …"
         for k, t in enumerate(sent.tokens):
-            if t.rel.split(":")[0] in ("ccomp", "acl", "parataxis") and c.head not in subtree(sent, k):
+            if t.rel.split(":")[0] in ("ccomp", "acl", "parataxis") and c.head not in subtree(sent, k) and not (
+                    t.rel.startswith("acl") and t.pos in ("NOUN", "ADJ")):  # "как «провидца»" is no clause
                 own |= subtree(sent, k)
         if frame.needs and not {t.lemma for k, t in enumerate(sent.tokens) if k not in own} & needed(frame.needs):
             c.note("decision", f"no event: the sentence has no word of {frame.needs}")
