@@ -773,6 +773,9 @@ def test_a_headline_naming_a_state_is_one_report_with_the_text_naming_its_minist
     ("Правительство не оправдало надежд избирателей.", "REJECT"),
     ("В 2011 году Кейко Фухимори уступила пост президента Ольянте Умале во втором туре.", "CONCEDE"),
     ("Жителя Ростовской области убило током во время грозы.", "ASSAULT"),
+    # what a law is about
+    ("Госдума приняла во втором чтении поправки к закону о митингах.", "PROTEST"),
+    ("Сенаторы внесли законопроект о санкциях против Венесуэлы.", "SANCTION"),
 ])
 def test_descriptions_refusals_and_departures_are_no_such_events(pipeline, sentence, absent):
     a = pipeline.process(sentence, published="2016-05-10", language="ru")

@@ -320,6 +320,12 @@ class EventExtractor:
                                            for k in subtree(sent, c.head, word_sets()["prune"])):
             c.note("decision", "no event: hurt in an accident, not attacked ('injured in a car accident')")
             return False
+        head = sent.tokens[c.head]
+        if c.entry.pos == "noun" and 0 <= head.head < len(sent.tokens) and \
+                sent.tokens[head.head].lemma in word_sets()["regulation_nouns"] and \
+                case_marker(sent, c.head) in ("о", "об", "about", "on"):
+            c.note("decision", "no event: what a law is about ('закон о митингах')")
+            return False
         asked_for = any(t.head in c.tokens and t.lemma in word_sets()["request_preps"] and any(
             g.head == k and g.pos in ("NOUN", "PROPN") for g in sent.tokens) for k, t in enumerate(sent.tokens))
         if frame.complement and not asked_for and not any(
