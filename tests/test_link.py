@@ -257,3 +257,13 @@ def test_a_known_ukrainians_family_has_ukrainian_given_names(pipeline):
                          language="ru")
     names = {m.text: m.entity_name for m in a.mentions if m.type == "PER"}
     assert names["Александр Янукович"] == "Oleksandr Yanukovych", names
+
+
+def test_a_former_holder_is_not_the_one_in_office(pipeline):
+    a = pipeline.process("Президент Египта Абдель Фаттах ас-Сиси выступил в парламенте. Мухаммед Мурси был арестован в "
+                         "2013 году. Бывший президент отрицает обвинения.", published="2015-05-16", language="ru")
+    titles = [m.entity_name for m in a.mentions if m.via == "role"]
+    assert titles == ["Mohamed Morsi"], titles  # not the president in office that day
+    b = pipeline.process("Президент Перу Мартин Вискарра выступил с заявлением. Бывший президент отрицает обвинения.",
+                         published="2019-04-17", language="ru")
+    assert all(e.actors[0].name != "Martín Vizcarra" for e in b.events if e.type == "REJECT"), b.events

@@ -1088,6 +1088,8 @@ class EventExtractor:
                 or head.lemma in generic_actors() \
                 or head.lemma in words["not_actors"] or head.lemma in words["state_bodies"]:
             return None
+        formerly = {"бывший", "прежний", "экс", "former"}
+        former = any(sent.tokens[k].lemma in formerly for k in children(sent, root))  # "бывший президент"
         found: set[str] = set()
         for other in [*article.title_sentences, *article.sentences]:
             field = "title" if other in article.title_sentences else "text"
@@ -1099,7 +1101,8 @@ class EventExtractor:
                 before = [t for t in other.tokens if t.end <= m.start][-int(limit("introduced_window")):]
                 nouns = [t for t in before if t.pos == "NOUN"]
                 if nouns and all(t.pos in ("NOUN", "PROPN", "ADJ") for t in before[before.index(nouns[0]):]) \
-                        and any(t.lemma == head.lemma for t in nouns) and m.entity_id in article.entities:
+                        and any(t.lemma == head.lemma for t in nouns) and m.entity_id in article.entities \
+                        and (not former or any(t.lemma in formerly for t in before)):
                     start = next(t.start for t in before if t.lemma == head.lemma)
                     named = {n.entity_id for n in article.mentions if n.field == field and start <= n.start < m.start}
                     if with_names <= named:  # "президент Молдавии" is who was introduced as "президент Молдавии X"

@@ -81,6 +81,12 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
                         and lk.mention.type == "PER"), None)
             if nxt and re.fullmatch(r"(\s+|\s*(?:of|the|[A-ZА-ЯЁ][\w-]*)\s*)*", text[m.end(): nxt.mention.start]):
                 continue  # apposition: "Президент Казахстана Касым-Жомарт Токаев" is one person, named
+            if re.search(r"(?:бывш\w*|прежн\w*|former|ex)\s+$", head, re.IGNORECASE):
+                # "бывший президент" is not the one in office: one former holder the article names, or no one
+                person = _former_holder(role, country or home, date, {**named_elsewhere, **named}, kb)
+                if person is not None:
+                    out.append(Link(Mention(field, m.start(), m.end(), m.group(0), "PER", via="role"), person))
+                continue
             if role == "first_president":  # the holder of that title there, else the country's first president
                 where = country or home
                 holders = kb.holders(role, where) + [e for e in kb.entries.values() if kb.held_ever(e, role, where)] \
@@ -152,3 +158,14 @@ def _only_holder_named(role: str, country: str | None, named: dict[str, KBEntry]
         return None
     holders = [e for e in named.values() if kb.held_ever(e, role, country)]
     return holders[0] if len(holders) == 1 else None
+
+
+def _former_holder(role: str, country: str | None, date: str | None, named: dict[str, KBEntry],
+                   kb: KnowledgeBase) -> KBEntry | None:
+    """The one person the article names who held the office in the country before `date` and no longer
+    did then; None when it names none or several."""
+    if country is None:
+        return None
+    former = [e for e in named.values() if kb.held_ever(e, role, country) and not (
+        date and any(r.role == role and r.country == country and r.holds_on(date) for r in e.roles))]
+    return former[0] if len(former) == 1 else None
