@@ -267,3 +267,12 @@ def test_a_former_holder_is_not_the_one_in_office(pipeline):
     b = pipeline.process("Президент Перу Мартин Вискарра выступил с заявлением. Бывший президент отрицает обвинения.",
                          published="2019-04-17", language="ru")
     assert all(e.actors[0].name != "Martín Vizcarra" for e in b.events if e.type == "REJECT"), b.events
+
+
+def test_a_title_in_the_instrumental_after_a_verb_of_being_or_electing_is_the_office(pipeline):
+    a = pipeline.process("Парламент Греции избрал президентом женщину. В 2008 году Медведев стал президентом. "
+                         "Указ был подписан президентом России. Премьер-министр встретился с президентом Франции.",
+                         published="2020-01-22", language="ru")
+    assert [(m.text, m.entity_name) for m in a.mentions if m.via == "role"] == [
+        ("президентом России", "Vladimir Putin"), ("Премьер-министр", "Kyriakos Mitsotakis"),
+        ("президентом Франции", "Emmanuel Macron")], a.mentions

@@ -18,6 +18,14 @@ from letopis.model import Article, Mention
 from letopis.yaml_data import load_yaml
 
 PLURAL_RU = re.compile(r"(ы|ов|ам|ами|ах)$")
+INSTRUMENTAL_RU = re.compile(r"(ом|ем|ой|ей)$")  # "президентом", "главой", "председателем"
+# the verbs that make a title in the instrumental what someone is or becomes, the word before it or a few
+# words back ("избран президентом", "стал премьер-министром", "назначить его главой"); not an agent ("подписан
+# президентом") nor a companion ("встретился с президентом")
+PREDICATIVE_RU = re.compile(r"(?:^|[^\w-])(?:избра|переизбра|выбра|назнач|стал|стан|становит|являет|являл|являвш|был|была|"
+                            r"будет|остал|останет|оставал|работа|служи|утвержд|утверд|объяв|призна|выдвин|назва|называ|"
+                            r"сделал|числит|вступи)\w*(?:\s+(?!\w+(?:ан|ян|ен|ён|ат|ят|ит|ыт|ут)[аоы]?\s)\S+){0,3}\s+$",
+                            re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)
@@ -74,6 +82,9 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
             word = m.group(0).split()[0]
             if lang == "ru" and (PLURAL_RU.search(fold(word)) or re.search(r"государств\b|правительств\b", m.group(0))):
                 continue
+            if lang == "ru" and INSTRUMENTAL_RU.search(fold(word)) and PREDICATIVE_RU.search(text[max(0, m.start() - 40):
+                                                                                             m.start()]):
+                continue  # "избрал президентом женщину", "стал премьер-министром": the office, not its holder
             tail = text[m.end(): m.end() + 60]
             head = text[max(0, m.start() - 40): m.start()]
             country = _title_country(tail, head, kb, lang)
