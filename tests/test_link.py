@@ -276,3 +276,9 @@ def test_a_title_in_the_instrumental_after_a_verb_of_being_or_electing_is_the_of
     assert [(m.text, m.entity_name) for m in a.mentions if m.via == "role"] == [
         ("президентом России", "Vladimir Putin"), ("Премьер-министр", "Kyriakos Mitsotakis"),
         ("президентом Франции", "Emmanuel Macron")], a.mentions
+
+
+def test_a_surname_joined_to_a_person_the_tagger_found_is_a_person_too(pipeline):
+    a = pipeline.process("Министр обороны Японии заявил, что служил в кабинетах при премьерах Мори и Коидзуми.",
+                         published="2006-10-01", language="ru")
+    assert {m.text: m.entity_name for m in a.mentions if m.type == "PER"}.get("Мори") == "Yoshiro Mori", a.mentions

@@ -184,7 +184,29 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
         if place and nxt.feats.get("Case") == "Gen" and (tokens[i].lemma in lex.bodies or tokens[i].pos == "NOUN"):
             m.end = place[1]
             m.text = text[m.start:m.end]
+    out.extend(_coordinated_people(sentences, text, field, out, places))
     out.sort(key=lambda m: m.start)
+    return out
+
+
+def _coordinated_people(sentences: list[Sentence], text: str, field: str, found: list[Mention],
+                        places: set[tuple[int, int]]) -> list[Mention]:
+    """A proper name joined by "и" or a comma to a person the tagger found is a person too, where the tagger
+    missed it ("в правительствах Мори и Коидзуми"): one capitalised word, not opening its sentence, in no
+    other mention or place."""
+    people = [(m.start, m.end) for m in found if m.type == "PER"]
+    taken = [(m.start, m.end) for m in found] + list(places)
+    out: list[Mention] = []
+    for s in sentences:
+        for k, t in enumerate(s.tokens):
+            if k == 0 or t.pos != "PROPN" or not t.text[:1].isupper() or not t.text.isalpha() or len(t.text) < 3 \
+                    or any(a <= t.start < b for a, b in taken):
+                continue
+            partners = [t.head] if t.rel == "conj" and 0 <= t.head < len(s.tokens) else []
+            partners += [j for j, u in enumerate(s.tokens) if u.head == k and u.rel == "conj"]
+            if any(a <= s.tokens[j].start < b for j in partners for a, b in people):
+                out.append(Mention(field, t.start, t.end, text[t.start:t.end], "PER"))
+                taken.append((t.start, t.end))
     return out
 
 
