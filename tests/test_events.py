@@ -961,3 +961,18 @@ def test_a_subject_pronoun_carries_on_a_body_that_was_the_last_subject(pipeline)
                          "Он назвал его «настоящим другом Америки».", published="2022-07-10", language="ru")
     assert [{(x.name, x.role) for x in e.actors} >= {("White House", "source"), ("Shinzo Abe", "target")}
             for e in a.events if e.type == "SUPPORT"] == [True], _sides(a)
+
+
+def test_a_court_named_after_an_adjective_is_the_subject_not_the_adjectives_city(pipeline):
+    a = pipeline.process("В среду Гаагский Международный трибунал по бывшей Югославии приговорил Радована Караджича "
+                         "к 40 годам заключения.", published="2016-03-24", language="ru")
+    sources = {x.name for e in a.events for x in e.actors if x.role == "source"}
+    assert "International Criminal Tribunal for the former Yugoslavia" in sources and "Netherlands" not in sources, \
+        _sides(a)
+
+
+def test_the_president_of_the_country_named_after_his_title_is_only_he(pipeline):
+    a = pipeline.process("Военные объявили, что взяли под стражу президента страны Роберта Мугабе и его жену.",
+                         published="2017-11-15", language="ru")
+    targets = {x.name for e in a.events for x in e.actors if x.role == "target"}
+    assert "Robert Mugabe" in targets and "Emmerson Mnangagwa" not in targets, _sides(a)

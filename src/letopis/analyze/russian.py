@@ -58,6 +58,7 @@ class RussianAnalyzer:
                 _subject_after_source(tokens)
                 _object_first(tokens)
                 _accusative_second_subject(tokens)
+                _adjective_subject(tokens)
                 _name_after_its_noun(tokens)
                 _initial_takes_the_surnames_case(tokens)
                 _second_genitive_is_the_object(tokens)
@@ -123,6 +124,24 @@ def _accusative_second_subject(tokens: list[Token]) -> None:
         for k in subjects:
             if k > v and tokens[k].feats.get("Case") == "Acc" and tokens[k].pos in ("NOUN", "PROPN"):
                 tokens[k].rel = "obj"
+
+
+def _adjective_subject(tokens: list[Token]) -> None:
+    """"Гаагский Международный трибунал … приговорил": slovnet may take an adjective for the subject and the
+    noun it qualifies, just after it, for an object; a nominative noun of the adjective's gender and number
+    with only adjectives between them is the subject, and the adjective qualifies it."""
+    for a, adj in enumerate(tokens):
+        if adj.pos != "ADJ" or adj.rel != "nsubj" or not 0 <= adj.head < len(tokens):
+            continue
+        n = a + 1
+        while n < len(tokens) and n < a + 4 and tokens[n].pos == "ADJ":
+            n += 1
+        noun = tokens[n] if n < len(tokens) else None
+        if noun is None or noun.pos not in ("NOUN", "PROPN") or noun.head != adj.head or noun.rel not in ("obj", "obl") \
+                or noun.feats.get("Case") != "Nom" or any(noun.feats.get(f) != adj.feats.get(f) for f in ("Gender", "Number")):
+            continue
+        noun.rel = "nsubj"
+        adj.head, adj.rel = n, "amod"
 
 
 def _name_after_its_noun(tokens: list[Token]) -> None:

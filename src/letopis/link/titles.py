@@ -90,7 +90,8 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
             country = _title_country(tail, head, kb, lang)
             nxt = next((lk for lk in links if lk.mention.field == field and 0 <= lk.mention.start - m.end() <= 40
                         and lk.mention.type == "PER"), None)
-            if nxt and re.fullmatch(r"(\s+|\s*(?:of|the|[A-ZА-ЯЁ][\w-]*)\s*)*", text[m.end(): nxt.mention.start]):
+            if nxt and re.fullmatch(r"(\s+|\s*(?:of|the|страны|государства|республики|[A-ZА-ЯЁ][\w-]*)\s*)*",
+                                    text[m.end(): nxt.mention.start]):  # "президента страны Роберта Мугабе" too
                 continue  # apposition: "Президент Казахстана Касым-Жомарт Токаев" is one person, named
             if re.search(r"(?:бывш\w*|прежн\w*|former|ex)\s+$", head, re.IGNORECASE):
                 # "бывший президент" is not the one in office: one former holder the article names, or no one
