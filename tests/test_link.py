@@ -282,3 +282,9 @@ def test_a_surname_joined_to_a_person_the_tagger_found_is_a_person_too(pipeline)
     a = pipeline.process("Министр обороны Японии заявил, что служил в кабинетах при премьерах Мори и Коидзуми.",
                          published="2006-10-01", language="ru")
     assert {m.text: m.entity_name for m in a.mentions if m.type == "PER"}.get("Мори") == "Yoshiro Mori", a.mentions
+
+
+def test_a_known_abbreviation_in_parentheses_names_the_organisation_the_text_spells_its_own_way(pipeline):
+    a = pipeline.process("Международный уголовный трибунал по делам Руанды (МУТР) приговорил бывшего министра к "
+                         "пожизненному заключению. МУТР также осудил двух офицеров.", published="2008-12-18", language="ru")
+    assert {m.entity_name for m in a.mentions if m.type == "ORG"} == {"International Criminal Tribunal for Rwanda"}

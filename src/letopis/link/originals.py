@@ -79,7 +79,15 @@ def defined_abbreviations(article: Article, mentions: list[Mention]) -> None:
         if found is None or ent is None or found.group("abbr")[0] != m.text.lstrip("«\"")[:1].upper():
             continue
         abbr = found.group("abbr")
-        for other in mentions:
-            if other is not m and other.entity_id != ent.id and re.fullmatch(abbr + r"[а-яё]{0,2}", other.text):
-                other.type = m.type
-                repoint(other, ent, article.entities, mentions)
+        others = [o for o in mentions if o is not m and o.entity_id != ent.id and re.fullmatch(abbr + r"[а-яё]{0,2}", o.text)]
+        known = next((article.entities[o.entity_id] for o in others if o.entity_id in article.entities
+                      and not _named_by_text(article.entities[o.entity_id])), None)
+        if known is not None and _named_by_text(ent):
+            # "Международный трибунал по делам бывшей Югославии (МТБЮ)": the abbreviation the knowledge
+            # base knows tells who the name the text spells its own way is
+            for o in [o for o in mentions if o.entity_id == ent.id]:
+                repoint(o, known, article.entities, mentions)
+            continue
+        for other in others:
+            other.type = m.type
+            repoint(other, ent, article.entities, mentions)
