@@ -976,3 +976,10 @@ def test_the_president_of_the_country_named_after_his_title_is_only_he(pipeline)
                          published="2017-11-15", language="ru")
     targets = {x.name for e in a.events for x in e.actors if x.role == "target"}
     assert "Robert Mugabe" in targets and "Emmerson Mnangagwa" not in targets, _sides(a)
+
+
+def test_the_place_of_a_crime_charged_is_not_the_state_that_charges(pipeline):
+    a = pipeline.process("Федеральный суд Нью-Йорка рассмотрел дело. В связи с нападениями, которые планировались во "
+                         "Франции, Джону Смиту предъявлено обвинение в сговоре.", published="2015-03-18", language="ru")
+    sources = {x.name for e in a.events if e.type == "ACCUSE" for x in e.actors if x.role == "source"}
+    assert "France" not in sources, _sides(a)

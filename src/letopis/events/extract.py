@@ -810,7 +810,7 @@ class EventExtractor:
         unsaid_agent = c.impersonal or (rules._passive(c) and not c.source_roots)
         if not source and not any(_someone(sent.tokens[r]) for r in c.source_roots) and (target or c.unnamed_target) and (
                 frame.state or (unsaid_agent and (frame.type in word_sets()["state_when_unsaid"] or c.protest_target))):
-            state = self._place_state(article, sent) or home
+            state = self._place_state(article, sent, trigger=c.head) or home
             if state is not None and state.id not in {a.id for a in target}:
                 source = [state]
                 c.state_filled = True
@@ -1463,15 +1463,20 @@ class EventExtractor:
         others = [st for st in states.values() if st.id not in mine and st.country not in mine]
         return others[0] if len(others) == 1 else None
 
-    def _place_state(self, article: Article, sent: Sentence, tokens: set[int] | None = None) -> Actor | None:
+    def _place_state(self, article: Article, sent: Sentence, tokens: set[int] | None = None,
+                     trigger: int | None = None) -> Actor | None:
         """The state of a place named in the phrase ("полиция Белиза", "турецкие власти"), else of where the
         sentence says it happens ("в Бангкоке", "in Abidjan"), not of any place it mentions ("взятки от
-        бразильской компании")."""
+        бразильской компании"). With the `trigger`'s token: a place the trigger's clause puts it in, not one
+        of a noun or clause below it ("обвиняется в преступлениях, которые произошли в Боснии")."""
         places = [m for m in article.mentions if m.field == self.field and m.type == "LOC"
                   and sent.start <= m.start < sent.end]
         if tokens is None:
-            return next((st for m in places if self._where(article, sent, m)
-                         for st in [self._state(self._country_of(article, m))] if st), None)
+            clause = {trigger, *ancestors(sent, trigger, len(sent.tokens))} if trigger is not None else None
+            at = {t.start: k for k, t in enumerate(sent.tokens)}
+            return next((st for m in places if self._where(article, sent, m) and (
+                clause is None or m.start not in at or sent.tokens[at[m.start]].head in clause)
+                for st in [self._state(self._country_of(article, m))] if st), None)
         spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens]
         for want_inside in (True, False):
             for m in places:
