@@ -983,3 +983,12 @@ def test_the_place_of_a_crime_charged_is_not_the_state_that_charges(pipeline):
                          "Франции, Джону Смиту предъявлено обвинение в сговоре.", published="2015-03-18", language="ru")
     sources = {x.name for e in a.events if e.type == "ACCUSE" for x in e.actors if x.role == "source"}
     assert "France" not in sources, _sides(a)
+
+
+def test_violence_told_without_its_doer_is_blamed_on_whom_an_accusation_names(pipeline):
+    a = pipeline.process("Бывший президент Ливии Муаммар Каддафи был убит. Об этом заявил лидер Переходного "
+                         "национального совета Мустафа Абдель Джалиль, обвинив в убийстве Каддафи боевиков-хути.",
+                         published="2011-10-20", language="ru")
+    got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
+    # the object slovnet makes the gerund's complement is its object, and the one accused did the killing
+    assert {("ACCUSE", "Houthis", "target"), ("ASSAULT", "Houthis", "source")} <= got, _sides(a)

@@ -178,6 +178,17 @@ def _second_genitive_is_the_object(tokens: list[Token]) -> None:
                     p.tag.case == "accs" for p in parses(tokens[owners[-1]].text.lower().split("-")[0])):
                 tokens[owners[-1]].head, tokens[owners[-1]].rel = v, "obj"
                 return
+            # or slovnet hangs it back across the verb, on a noun before it ("лидер …, обвинив в убийстве Салеха
+            # мятежников-хути"), or makes it the verb's complement: the animate noun right after the phrase, in a
+            # case that can be accusative
+            k = max([n, *(j for j, t in enumerate(tokens) if t.head == n)]) + 1
+            nxt = tokens[k] if k < len(tokens) else None
+            if nxt is not None and nxt.pos in ("NOUN", "PROPN") and (0 <= nxt.head < v or (
+                    nxt.head == v and nxt.rel == "xcomp")) and \
+                    nxt.feats.get("Animacy") == "Anim" and nxt.feats.get("Case") in ("Gen", "Acc") and any(
+                    p.tag.case == "accs" for p in parses(nxt.text.lower().split("-")[0])):
+                nxt.head, nxt.rel = v, "obj"
+                return
 
 
 def _initial_takes_the_surnames_case(tokens: list[Token]) -> None:

@@ -160,6 +160,9 @@ class EventExtractor:
                 ev.actors.extend(accusers)
                 lines.append(f"    accuser: {ev.type} of {[a.name for a in ev.actors if a.role == 'source']} answers "
                              f"{[a.name for a in accusers]}")
+        for ev in self._blamed(events):
+            lines.append(f"    blamed: the {ev.type} of {[a.name for a in ev.actors if a.role == 'target']} by "
+                         f"{[a.name for a in ev.actors if a.role == 'source']}, as the accusation names them")
         # a headline's events go last, so that one repeating the text merges into the text's report
         titled = [e for e in events if e.evidence[0].start < 0]
         return _merge_within([e for e in events if e.evidence[0].start >= 0] + titled), lines
@@ -259,6 +262,25 @@ class EventExtractor:
             every = _unique([a for e in charges if e.type == "ACCUSE" for a in sources(e)])
             found = every if len({a.id for a in every}) == 1 else []
         return [Actor(a.id, a.name, a.type, "target", a.country) for a in _unique(found)]
+
+    def _blamed(self, events: list[Event]) -> list[Event]:
+        """Violence told without its doer takes as doer the one an accusation of that act names: "Салех был убит"
+        and "обвинив в убийстве Салеха мятежников-хути" make the Houthis the killers, as the accuser says (the
+        event keeps the accusation's word: its source is who is blamed). Returns the events given a doer."""
+        out = []
+        for acc in [e for e in events if e.type == "ACCUSE" and e.status == "occurred"
+                    and e.rule.split(":")[0] in needed("blame_classes")]:
+            accused = [a for a in acc.actors if a.role == "target"]
+            crimes = [c for c in self.contents if c.type == "ASSAULT" and c.evidence[0].start == acc.evidence[0].start]
+            victims = {a.id for c in crimes for a in c.actors if a.role == "target"}
+            if not accused or not victims or {a.id for a in accused} & {a.id for c in crimes for a in c.actors}:
+                continue  # the one blamed is none of those the crime's own words name
+            for ev in events:
+                if ev.type == "ASSAULT" and not any(a.role == "source" for a in ev.actors) and \
+                        victims & {a.id for a in ev.actors if a.role == "target"}:
+                    ev.actors.extend(Actor(a.id, a.name, a.type, "source", a.country) for a in accused)
+                    out.append(ev)
+        return out
 
     def _remember_content(self, article: Article, c: Candidate, quote, context: list[Actor], roster: list[Mention],
                           home: Actor | None) -> None:
