@@ -992,3 +992,12 @@ def test_violence_told_without_its_doer_is_blamed_on_whom_an_accusation_names(pi
     got = {(e.type, x.name, x.role) for e in a.events for x in e.actors}
     # the object slovnet makes the gerund's complement is its object, and the one accused did the killing
     assert {("ACCUSE", "Houthis", "target"), ("ASSAULT", "Houthis", "source")} <= got, _sides(a)
+
+
+def test_on_the_territory_of_a_state_names_where_and_another_one_is_not_the_one_named(pipeline):
+    a = pipeline.process("Президент Украины подписал указ. На территории Грузии Саакашвили был заочно арестован.",
+                         published="2018-01-05", language="ru")
+    assert {x.name for e in a.events for x in e.actors if x.role == "source"} == {"Georgia"}, _sides(a)
+    b = pipeline.process("Кувейтский суд приговорил оппозиционного активиста Рашида аль-Энези к двум годам тюрьмы. "
+                         "Ещё один активист был оправдан.", published="2013-04-15", language="ru")
+    assert not [e for e in b.events if e.type == "CONCEDE"], _sides(b)  # not al-Enezi

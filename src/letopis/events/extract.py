@@ -1110,6 +1110,8 @@ class EventExtractor:
                 or head.lemma in generic_actors() \
                 or head.lemma in words["not_actors"] or head.lemma in words["state_bodies"]:
             return None
+        if self._another(sent, root):
+            return None
         formerly = {"бывший", "прежний", "экс", "former"}
         former = any(sent.tokens[k].lemma in formerly for k in children(sent, root))  # "бывший президент"
         found: set[str] = set()
@@ -1142,11 +1144,19 @@ class EventExtractor:
             and head.lemma not in generic_actors() and head.lemma not in words["state_bodies"] \
             and head.lemma not in words["speak_for_nouns"] and head.lemma not in words["not_actors"]
 
+    @staticmethod
+    def _another(sent: Sentence, root: int) -> bool:
+        """"Ещё один активист был оправдан", "другой задержанный": someone other than the one named before."""
+        below = {k for k in children(sent, root)} | {j for k in children(sent, root) for j in children(sent, k)}
+        return any(sent.tokens[k].lemma in ("ещё", "еще", "другой", "второй", "another", "other") for k in below)
+
     def _protagonist(self, article: Article, sent: Sentence, root: int) -> Actor | None:
         """An unnamed person of a country ("Россиянин, обвиняемый …", "американец из Северной Каролины") or
         named by sex or age ("избрал президентом женщину") is the person the article is about: the one it names most often, far enough ahead of the next, and of
         the noun's sex. None for plural nouns and when no one leads."""
         head = sent.tokens[root]
+        if self._another(sent, root):
+            return None
         if head.pos != "NOUN" or head.feats.get("Number") == "Plur" or (
                 self.kb.demonym(head.lemma) is None and head.lemma not in word_sets()["person_nouns"]):
             return None
@@ -1470,7 +1480,9 @@ class EventExtractor:
     def _where(self, article: Article, sent: Sentence, m: Mention) -> bool:
         """A place the sentence puts something in: after "в", "на", "in", "at", and, in Russian, in the
         locative ("в Бангкоке"; "в Сирию" is where to, not where)."""
-        before = self._text(article)[max(sent.start, m.start - 12):m.start].lower()
+        before = self._text(article)[max(sent.start, m.start - 16):m.start].lower()
+        if re.search(r"(^|\s)(на территории|в пределах|on the territory of)\s+$", before):
+            return True  # "на территории Грузии Саакашвили был заочно арестован"
         if not re.search(r"(^|\s)(в|во|на|in|at)\s+(\w+\s+)?$", before):
             return False
         tok = next((t for t in sent.tokens if t.start == m.start), None)
@@ -1496,8 +1508,14 @@ class EventExtractor:
         if tokens is None:
             clause = {trigger, *ancestors(sent, trigger, len(sent.tokens))} if trigger is not None else None
             at = {t.start: k for k, t in enumerate(sent.tokens)}
+            def in_clause(k: int) -> bool:  # "на территории Грузии": the territory's head
+                h = sent.tokens[k].head
+                return h in clause or (0 <= h < len(sent.tokens) and sent.tokens[h].lemma in ("территория", "предел",
+                                                                                            "territory")
+                                       and sent.tokens[h].head in clause)
+
             return next((st for m in places if self._where(article, sent, m) and (
-                clause is None or m.start not in at or sent.tokens[at[m.start]].head in clause)
+                clause is None or m.start not in at or in_clause(at[m.start]))
                 for st in [self._state(self._country_of(article, m))] if st), None)
         spans = [(sent.tokens[i].start, sent.tokens[i].end) for i in tokens]
         for want_inside in (True, False):
