@@ -343,6 +343,11 @@ class EventExtractor:
             c.note("decision", "no event: hurt in an accident, not attacked ('injured in a car accident')")
             return False
         head = sent.tokens[c.head]
+        deps = [sent.tokens[k] for k in children(sent, c.head) if sent.tokens[k].pos not in ("PUNCT", "ADV", "ADJ")]
+        if c.entry.pos == "noun" and c.language == "ru" and rel(sent, c.head).startswith("nsubj") and deps and all(
+                t.pos in ("PRON", "DET") and t.lemma in ("он", "она", "они", "его", "её", "ее", "их", "свой") for t in deps):
+            c.note("decision", "no event: 'его увольнение' as the subject of a remark is the act told before")
+            return False
         if c.entry.pos == "noun" and 0 <= head.head < len(sent.tokens) and \
                 sent.tokens[head.head].lemma in word_sets()["regulation_nouns"] and \
                 case_marker(sent, c.head) in ("о", "об", "about", "on"):
