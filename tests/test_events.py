@@ -1003,3 +1003,9 @@ def test_on_the_territory_of_a_state_names_where_and_another_one_is_not_the_one_
     b = pipeline.process("Кувейтский суд приговорил оппозиционного активиста Рашида аль-Энези к двум годам тюрьмы. "
                          "Ещё один активист был оправдан.", published="2013-04-15", language="ru")
     assert not [e for e in b.events if e.type == "CONCEDE"], _sides(b)  # not al-Enezi
+
+
+def test_a_leaders_administration_is_the_state_he_governs(pipeline):
+    a = pipeline.process("Администрация президента США Барака Обамы призвала сенат ратифицировать договор.",
+                         published="2010-12-20", language="ru")
+    assert {x.name for e in a.events for x in e.actors if x.role == "source"} == {"United States"}, _sides(a)

@@ -958,9 +958,14 @@ class EventExtractor:
                 named = [a for a in named if a.type != "PER"]
                 if not named:
                     return []
+        words = word_sets()
+        if named and len(roots) == 1 and sent.tokens[roots[0]].lemma in words["administration_nouns"]:
+            # "администрация президента США Барака Обамы", "кабинет Абэ": the state he governs, not he
+            states = [s for s in (self._state(a.country) for a in named if a.type == "PER" and a.country) if s]
+            if states and all(a.type == "PER" or a.id in {s.id for s in states} for a in named):
+                return _unique(states)
         if named:
             return _unique([x for a in named for x in self._with_state(article, a)])
-        words = word_sets()
         generic = generic_actors()
         for r, lem in zip(roots, heads):
             if lem in words["relative_pronouns"]:  # "Диваеву, которого назначили": the noun the clause qualifies
@@ -994,11 +999,6 @@ class EventExtractor:
                 return [state] if state is not None else []
             if lem in words["context_nouns"] and context:
                 return [Actor(a.id, a.name, a.type, "participant", a.country) for a in context]
-        if len(roots) == 1 and sent.tokens[roots[0]].lemma in words["administration_nouns"]:
-            found = self._group(article, sent, tokens)  # "администрация Обамы": the state he governs
-            states = [s for s in (self._state(a.country) for a in found if a.type == "PER" and a.country) if s]
-            if states and all(a.type == "PER" or a.id in {s.id for s in states} for a in found):
-                return _unique(states)
         for r in roots:  # "Большинство из них отказали": some of a group the sentence does not name
             if sent.tokens[r].lemma in words["quantity_words"] and any(
                     sent.tokens[k].pos == "PRON" and sent.tokens[k].head == r for k in tokens):
