@@ -1117,7 +1117,7 @@ class EventExtractor:
             return None
         if self._another(sent, root):
             return None
-        formerly = {"бывший", "прежний", "экс", "former"}
+        formerly = word_sets()["former_words"]
         former = any(sent.tokens[k].lemma in formerly for k in children(sent, root))  # "бывший президент"
         found: set[str] = set()
         for other in [*article.title_sentences, *article.sentences]:
@@ -1153,7 +1153,7 @@ class EventExtractor:
     def _another(sent: Sentence, root: int) -> bool:
         """"Ещё один активист был оправдан", "другой задержанный": someone other than the one named before."""
         below = {k for k in children(sent, root)} | {j for k in children(sent, root) for j in children(sent, k)}
-        return any(sent.tokens[k].lemma in ("ещё", "еще", "другой", "второй", "another", "other") for k in below)
+        return any(sent.tokens[k].lemma in word_sets()["another_words"] for k in below)
 
     def _protagonist(self, article: Article, sent: Sentence, root: int) -> Actor | None:
         """An unnamed person of a country ("Россиянин, обвиняемый …", "американец из Северной Каролины") or
