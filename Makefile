@@ -9,20 +9,19 @@ export OMP_NUM_THREADS := 1
 
 HOST ?= 127.0.0.1
 PORT ?= 8000
-ASSETS := node_modules/.installed
+ASSETS := src/letopis/web/static/vendor/cytoscape.min.js.version
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install assets browser postgres java run test lint eval bench clean
 
-install: $(STAMP) $(ASSETS)
+install: $(ASSETS) $(STAMP)
 
-# front-end packages (chart.js, cytoscape) from the npm registry, served locally by letopis serve
+# front-end packages (chart.js, cytoscape) pinned in package-lock.json, fetched from the npm registry and
+# checked against its integrity into the package's static/vendor/ (the wheel build does the same)
 assets: $(ASSETS)
 
-$(ASSETS): package.json package-lock.json
-	command -v npm >/dev/null || ($(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq npm)
-	npm ci --no-audit --no-fund --loglevel=error
-	touch $(ASSETS)
+$(ASSETS): package-lock.json tools/vendor_assets.py
+	$(PYTHON) tools/vendor_assets.py src/letopis/web/static/vendor
 
 # the browser tests drive Debian's chromium through its chromedriver
 browser:
@@ -69,4 +68,4 @@ bench: install
 	$(BIN)/python bench/bench_web.py
 
 clean:
-	rm -rf $(VENV) node_modules letopis-sample.db*
+	rm -rf $(VENV) node_modules src/letopis/web/static/vendor build dist letopis-sample.db*

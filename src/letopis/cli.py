@@ -20,6 +20,7 @@ db_option = click.option("--db", "db", default=None, help="Database URL (default
 
 
 @click.group()
+@click.version_option(package_name="letopis", message="%(prog)s %(version)s")
 @click.option("-v", "--verbose", is_flag=True, help="Log what the stages do.")
 def main(verbose: bool) -> None:
     """Letopis: raw political news in, an evidence-backed chronicle of events out."""
@@ -79,6 +80,8 @@ def ingest(paths: tuple[str, ...], published: str | None, outlet: str | None, la
     click.echo(report.line())
     for source, reason in report.rejected:
         click.echo(f"  rejected {source}: {reason}")
+    for source, notice in report.notices:
+        click.echo(f"  notice {source}: {notice}")
     logging.getLogger("letopis.ingest").info(
         "%d documents in %.1f s with %d worker(s); peak RSS per worker: %s MB", report.read, report.seconds,
         report.workers, ", ".join(f"{r:.0f}" for r in report.worker_rss_mb) or "-")
@@ -215,13 +218,32 @@ def serve(host: str, port: int, token: str | None, db: str | None) -> None:
 
     Example: letopis serve --db sqlite:///letopis-sample.db --port 8000
     """
-    import uvicorn
+    try:
+        import uvicorn
 
-    from letopis.api import create_app
+        from letopis.api import create_app
+    except ImportError as e:
+        raise click.ClickException(f"serving needs the server extra: pip install 'letopis[server]' ({e})") from e
 
     app = create_app(db, token=token)
     click.echo(f"Letopis is serving {app.state.store.url} at http://{host}:{port}/ (API: /api/, docs: /api/docs)")
     uvicorn.run(app, host=host, port=port, log_level="warning")
+
+
+@main.command()
+@db_option
+def doctor(db: str | None) -> None:
+    """What this installation is made of: versions, where the models, knowledge base and front-end files
+    are, which extras are installed, the database URL. Exits with 1 when something the core needs is missing.
+
+    Example: letopis doctor
+    """
+    from letopis.doctor import diagnose
+
+    report = diagnose(db)
+    click.echo(report.text())
+    if report.problems:
+        sys.exit(1)
 
 
 @main.group()
@@ -266,6 +288,8 @@ def load(folder: str, db: str | None) -> None:
     click.echo(report.line())
     for source, reason in report.rejected:
         click.echo(f"  rejected {source}: {reason}")
+    for source, notice in report.notices:
+        click.echo(f"  notice {source}: {notice}")
 
 
 @main.group()

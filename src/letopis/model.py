@@ -165,6 +165,7 @@ class Article:
     signature: dict[str, Any] = field(default_factory=dict)  # for stories and near-duplicates
     home_country: str | None = None
     given: dict[str, Any] = field(default_factory=dict)
+    notices: list[str] = field(default_factory=list)  # stored, but not whole: why (in the ingest log)
 
     def to_record(self) -> dict[str, Any]:
         """The article object of CONTRACT.md."""

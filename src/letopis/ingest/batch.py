@@ -26,6 +26,7 @@ class IngestReport:
     stored: int = 0
     duplicates: int = 0
     rejected: list[tuple[str, str]] = field(default_factory=list)  # (source, reason)
+    notices: list[tuple[str, str]] = field(default_factory=list)  # (source, what a stored document lacks)
     seconds: float = 0.0
     workers: int = 1
     worker_rss_mb: list[float] = field(default_factory=list)  # peak resident memory of each worker
@@ -124,7 +125,10 @@ def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int
         else:
             status = store.add_article(doc.id, result)
             stored.append(result.id)
-            store.log(doc.source, doc.id, status, None if status == "stored" else f"duplicate of {result.duplicate_of}")
+            notice = "; ".join(result.notices) or None
+            store.log(doc.source, doc.id, status, notice if status == "stored" else f"duplicate of {result.duplicate_of}")
+            if notice:
+                report.notices.append((doc.source, notice))
             if status == "stored":
                 report.stored += 1
             else:

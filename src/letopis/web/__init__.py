@@ -5,9 +5,7 @@ JSON handed to the charts goes through `tojson`, which escapes `<`, `>` and `&`.
 """
 from __future__ import annotations
 
-import os
 from importlib import resources
-from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, Query, Request
@@ -16,24 +14,15 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException
 
+from letopis.assets import VENDOR_FILES, vendor_folder
 from letopis.store.query import BadQuery, Reader
 
-VENDOR_FILES = {
-    "chart.umd.min.js": ("chart.js", "dist", "chart.umd.min.js"),
-    "cytoscape.min.js": ("cytoscape", "dist", "cytoscape.min.js"),
-}
 TYPE_COLOURS = {
     "CONSULT": "#2b6cb0", "AGREE": "#2f855a", "SUPPORT": "#38a169", "COOPERATE": "#319795", "AID": "#d69e2e",
     "REQUEST": "#805ad5", "ACCUSE": "#c53030", "REJECT": "#9b2c2c", "THREATEN": "#dd6b20", "SANCTION": "#e53e3e",
     "PROTEST": "#b7791f", "CONCEDE": "#718096", "RETREAT": "#a0aec0", "MOBILIZE": "#744210", "COERCE": "#702459",
     "ASSAULT": "#1a202c",
 }
-
-
-def node_modules() -> Path:
-    """Where `npm ci` put the front-end packages: $LETOPIS_ASSETS, else node_modules/ of the source tree."""
-    given = os.environ.get("LETOPIS_ASSETS")
-    return Path(given) if given else Path(__file__).resolve().parents[3] / "node_modules"
 
 
 def highlight(text: str, mentions: list[dict[str, Any]], field: str = "text") -> list[list[dict[str, Any]]]:
@@ -65,8 +54,8 @@ def register_pages(app: FastAPI, reader: Reader) -> None:
     templates.env.globals["colours"] = TYPE_COLOURS
     static = resources.files("letopis.web").joinpath("static")
     app.mount("/static/site", StaticFiles(directory=str(static)), name="site")
-    vendor = node_modules()
-    assets = {name: vendor.joinpath(*parts) for name, parts in VENDOR_FILES.items()}
+    vendor = vendor_folder()
+    assets = {name: vendor / name for name in VENDOR_FILES}
     templates.env.globals["vendor"] = {name: path.exists() for name, path in assets.items()}
 
     @app.get("/static/vendor/{name}", include_in_schema=False)
@@ -75,7 +64,7 @@ def register_pages(app: FastAPI, reader: Reader) -> None:
 
         path = assets.get(name)
         if path is None or not path.exists():
-            raise HTTPException(404, f"no front-end file {name!r}; run `make assets`")
+            raise HTTPException(404, f"no front-end file {name!r}; reinstall letopis or run `make assets`")
         return FileResponse(path, media_type="text/javascript", headers={"Cache-Control": "max-age=86400"})
 
     def page(request: Request, name: str, **context: Any) -> HTMLResponse:
