@@ -122,7 +122,8 @@ def test_graph_and_timeline(api):
 @pytest.mark.parametrize("url,status", [
     ("/api/events/ev-nope", 404), ("/api/articles/a-nope", 404), ("/api/entities/e-nope", 404),
     ("/api/stories/s-nope", 404), ("/api/no-such-route", 404), ("/api/events?limit=0", 422),
-    ("/api/events?limit=501", 422), ("/api/events?cursor=!!broken", 400), ("/api/events?since=yesterday", 422),
+    ("/api/events?limit=501", 422), ("/api/events?cursor=!!broken", 422),
+    ("/api/articles?cursor=12~a-1", 422), ("/api/entities?cursor=e-1", 422), ("/api/events?since=yesterday", 422),
     ("/api/search", 422), ("/api/events?status=maybe", 422),
 ])
 def test_one_error_shape(api, url, status):
@@ -130,6 +131,22 @@ def test_one_error_shape(api, url, status):
     assert r.status_code == status
     body = r.json()
     assert set(body) == {"error"} and body["error"]["status"] == status and body["error"]["message"]
+
+
+@pytest.mark.parametrize("url", ["/api/events?cursor=~", "/api/events?cursor=zz%20z~%D0%B6", "/api/articles?cursor=0",
+                                 "/api/entities?cursor=999999999999999999~", "/api/stories?cursor=2099~s-"])
+def test_every_cursor_of_the_documented_shape_is_a_position(api, url):
+    """A cursor names the last row of the page before: any key of its shape is a place in the order, not an error."""
+    r = api.get(url)
+    assert r.status_code == 200 and set(r.json()) == {"items", "next_cursor"}
+
+
+def test_a_method_a_route_does_not_answer_is_405_with_allow(api):
+    for method, url, allow in [("put", "/api/events", "GET"), ("delete", "/api/events/ev-1", "GET"),
+                               ("get", "/api/ingest", "POST")]:
+        r = getattr(api, method)(url)
+        assert r.status_code == 405 and r.headers["allow"] == allow and r.json()["error"]["status"] == 405
+    assert api.request("TRACE", "/api/timeline").headers["allow"] == "GET"
 
 
 @pytest.fixture

@@ -127,7 +127,7 @@ def register_pages(app: FastAPI, reader: Reader) -> None:
         return page(request, "story.html", story=st, articles=article_titles(set(st["article_ids"])), events=evs)
 
     @app.get("/network", response_class=HTMLResponse, include_in_schema=False)
-    def network(request: Request, type: str | None = None, min_weight: int = Query(1, ge=1)):
+    def network(request: Request, type: str | None = None, min_weight: int = Query(1, ge=1, le=1_000_000)):
         return page(request, "network.html", graph=reader.graph(type=type or None, min_weight=min_weight), type=type or "",
                     min_weight=min_weight)
 
