@@ -15,7 +15,10 @@ from letopis.model import Article, Document, Rejected
 
 log = logging.getLogger(__name__)
 
-MAX_CHARS = 2_000_000
+MAX_CHARS = 2_000_000  # a document as given (an HTML page may be mostly markup)
+# the clean text analysed: a long news story is a tenth of this; beyond it, a book or a dump, whose
+# analysis would take minutes and gigabytes (stated in the ingest log, the rest of the batch goes on)
+MAX_TEXT_CHARS = 500_000
 
 
 class Resources:
@@ -82,6 +85,9 @@ def clean(article: Article, res: Resources) -> None:
     article.decisions = result.decisions
     if not article.text.strip():
         raise ValueError("no body text after cleaning")
+    if len(article.text) > MAX_TEXT_CHARS:
+        raise ValueError(f"text too long to analyse: {len(article.text)} characters after cleaning "
+                         f"(limit {MAX_TEXT_CHARS}); split it into articles")
     article.body_hash = hashlib.sha1(" ".join(article.text.lower().split()).encode()).hexdigest()
 
 
@@ -160,9 +166,14 @@ def check_contract(stages: Iterable[Stage]) -> None:
 
 
 def article_from(doc: Document) -> Article:
-    given = {k: v for k, v in (("title", doc.title), ("published", doc.published), ("outlet", doc.outlet),
-                               ("language", doc.language), ("html", doc.html)) if v is not None}
-    return Article(id="a-" + doc.id[:16], source=doc.source, raw=doc.text or "", url=doc.url, given=given)
+    """A NUL character is no text: dropped everywhere (PostgreSQL cannot store it in a text column)."""
+    def text(value: str | None) -> str | None:
+        return value.replace("\x00", "") if isinstance(value, str) else value
+
+    given = {k: text(v) for k, v in (("title", doc.title), ("published", doc.published), ("outlet", doc.outlet),
+                                     ("language", doc.language), ("html", doc.html)) if v is not None}
+    return Article(id="a-" + doc.id[:16], source=text(doc.source) or "", raw=text(doc.text) or "", url=text(doc.url),
+                   given=given)
 
 
 class Pipeline:

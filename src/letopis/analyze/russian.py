@@ -42,6 +42,7 @@ class RussianAnalyzer:
         for p_index, offset, para in paragraphs(text):
             doc = Doc(para)
             doc.segment(self.segmenter)
+            _cap_sentences(doc)
             doc.tag_morph(self.morph)
             doc.parse_syntax(self.syntax)
             doc.tag_ner(self.ner)
@@ -66,6 +67,28 @@ class RussianAnalyzer:
             for span in doc.spans:
                 mentions.append(Mention(field, offset + span.start, offset + span.stop, span.text, span.type))
         return sentences, mentions
+
+
+# slovnet's parser scores every pair of a sentence's words: a "sentence" of 100,000 words (a text without
+# full stops) would need tens of gigabytes; longer runs are parsed in pieces of this many words
+MAX_SENTENCE_TOKENS = 300
+
+
+def _cap_sentences(doc) -> None:
+    """Split the sentences of a natasha Doc that are longer than MAX_SENTENCE_TOKENS into pieces."""
+    from natasha.doc import DocSent
+
+    capped = []
+    for sent in doc.sents:
+        if len(sent.tokens) <= MAX_SENTENCE_TOKENS:
+            capped.append(sent)
+            continue
+        for i in range(0, len(sent.tokens), MAX_SENTENCE_TOKENS):
+            group = sent.tokens[i:i + MAX_SENTENCE_TOKENS]
+            piece = DocSent(group[0].start, group[-1].stop, doc.text[group[0].start:group[-1].stop])
+            piece.tokens = group
+            capped.append(piece)
+    doc.sents = capped
 
 
 SUBJECTS = ("nsubj", "nsubj:pass")

@@ -20,9 +20,13 @@ ENCODINGS = ("utf_8", "cp1251", "koi8_r")
 
 
 def decode(data: bytes) -> str | None:
-    """Text from bytes in UTF-8, cp1251 or KOI8-R (charset-normalizer decides); None for binary data."""
-    if b"\x00" in data[:8192]:
-        return None
+    """Text from bytes in UTF-8, cp1251 or KOI8-R (charset-normalizer decides); None for binary data.
+    A stray NUL byte (a scraper's slip) is dropped; many of them mean binary data or UTF-16."""
+    nuls = data.count(b"\x00")
+    if nuls:
+        if nuls > max(2, len(data) // 200):
+            return None
+        data = data.replace(b"\x00", b"")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -55,7 +59,10 @@ def read_file(path: Path) -> Iterator[Document | Rejected]:
     if size == 0:
         yield Rejected(source, "empty file")
         return
-    if size > MAX_BYTES and suffix != ".jsonl":
+    if suffix == ".jsonl":
+        yield from _read_jsonl(path)
+        return
+    if size > MAX_BYTES:
         yield Rejected(source, f"file too large: {size} bytes (limit {MAX_BYTES})")
         return
     data = path.read_bytes()
@@ -66,24 +73,49 @@ def read_file(path: Path) -> Iterator[Document | Rejected]:
     if not text.strip():
         yield Rejected(source, "empty document (whitespace only)")
         return
-    if suffix == ".jsonl":
-        yield from _read_jsonl(source, text)
-    elif suffix in (".html", ".htm"):
+    if suffix in (".html", ".htm"):
         yield Document(id=_doc_id(text), source=source, html=text)
     else:
         yield Document(id=_doc_id(text), source=source, text=text)
 
 
-def _read_jsonl(source: str, text: str) -> Iterator[Document | Rejected]:
-    for n, line in enumerate(text.splitlines(), 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as e:
-            yield Rejected(f"{source}#{n}", f"line {n}: not JSON ({e.msg})")
-            continue
-        yield record_document(obj, source, n)
+def _read_jsonl(path: Path) -> Iterator[Document | Rejected]:
+    """One document a line, read a line at a time: a line longer than MAX_BYTES is skipped unread (a 50 MB
+    line costs no more memory than the limit), a line that is not JSON is rejected, the others are kept."""
+    source = str(path)
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+        cut = head.rfind(b"\n") + 1 or len(head)  # whole lines, so no character is cut in two
+        if decode(head[:cut]) is None:
+            yield Rejected(source, "binary or undecodable content (not UTF-8, cp1251 or KOI8-R text)")
+            return
+        fh.seek(0)
+        n = kept = 0
+        while line := fh.readline(MAX_BYTES + 1):
+            n += 1
+            if len(line) > MAX_BYTES:
+                while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                yield Rejected(f"{source}#{n}", f"line {n}: longer than the limit of {MAX_BYTES} bytes")
+                continue
+            if not line.strip():
+                continue
+            kept += 1
+            try:
+                text = line.decode("utf-8-sig")
+            except UnicodeDecodeError:
+                text = decode(line)
+            if text is None:
+                yield Rejected(f"{source}#{n}", f"line {n}: undecodable bytes")
+                continue
+            try:
+                obj = json.loads(text)
+            except json.JSONDecodeError as e:
+                yield Rejected(f"{source}#{n}", f"line {n}: not JSON ({e.msg})")
+                continue
+            yield record_document(obj, source, n)
+    if not kept:
+        yield Rejected(source, "empty document (whitespace only)")
 
 
 def records_to_documents(records: Iterable[Any], source: str) -> Iterator[Document | Rejected]:

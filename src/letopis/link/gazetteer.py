@@ -12,7 +12,7 @@ from importlib import resources
 
 from letopis.analyze.morph import fold, lemma, plain_key
 from letopis.link.kb import KnowledgeBase
-from letopis.link.mentions import Link, longer_surname, overlap
+from letopis.link.mentions import Link, Spans, longer_surname, overlap
 from letopis.model import Mention, Sentence
 from letopis.yaml_data import load_yaml
 
@@ -125,13 +125,14 @@ def merge_mentions(ner: list[Mention], gaz: list[Link], text: str, kb: Knowledge
     """NER spans corrected by knowledge-base matches: the KB decides types and splits glued spans."""
     out: list[Link] = []
     used = set()
+    places = Spans(range(len(gaz)), span=lambda i: (gaz[i].mention.start, gaz[i].mention.end))
     for m in ner:
         if _not_name(m.text) or kb.outlet_name(m.text):
             continue
         before = text[max(0, m.start - 20): m.start]
         if m.type == "PER" and re.search(r"(©|[Фф]ото:?|Photo:?)[^.]*$", before):
             continue  # a photographer's credit, not a person in the story
-        inside = [i for i, g in enumerate(gaz) if overlap(g.mention, m)]
+        inside = sorted(places.overlapping(m.start, m.end))
         if not inside:
             out.append(Link(m, None))
             continue
@@ -163,8 +164,9 @@ def merge_mentions(ner: list[Mention], gaz: list[Link], text: str, kb: Knowledge
     # drop NER links overlapping a KB match that was kept on its own
     kept_kb = [lk for lk in out if lk.mention.via == "kb"]
     inside_kb = [lk for lk in out if lk.mention.via == "kb-inside"]
+    kb_spans = Spans([*kept_kb, *inside_kb], span=lambda lk: (lk.mention.start, lk.mention.end))
     result = [lk for lk in out if lk.mention.via in ("kb", "ner+place", "kb-inside")
-              or not any(overlap(lk.mention, k.mention) for k in [*kept_kb, *inside_kb])]
+              or not kb_spans.overlapping(lk.mention.start, lk.mention.end)]
     result.sort(key=lambda lk: (lk.mention.field, lk.mention.start))
     return result
 
@@ -173,6 +175,7 @@ def adjective_links(sentences: list[Sentence], field: str, text: str, links: lis
                      kb: KnowledgeBase) -> list[Link]:
     """Country and city adjectives are mentions of the place: "британской" → United Kingdom."""
     out = []
+    spans = Spans(links, span=lambda lk: (lk.mention.start, lk.mention.end))
     for sent in sentences:
         for tok in sent.tokens:
             if tok.pos != "ADJ" or not tok.text[:1].isalpha():
@@ -183,9 +186,8 @@ def adjective_links(sentences: list[Sentence], field: str, text: str, links: lis
             m = Mention(field, tok.start, tok.end, text[tok.start:tok.end], "LOC", via="adj")
             # inside organisation names too, and at the head of a longer place ("канадской провинции
             # Новая Шотландия"), but not as a word of the country's own name ("Российская Федерация")
-            if not any(overlap(m, lk.mention) and not (lk.mention.start <= m.start and m.end < lk.mention.end
-                                                        and lk.entry is not entry)
-                       for lk in links if lk.mention.type != "ORG"):
+            if not any(not (lk.mention.start <= m.start and m.end < lk.mention.end and lk.entry is not entry)
+                       for lk in spans.overlapping(m.start, m.end) if lk.mention.type != "ORG"):
                 out.append(Link(m, entry))
     return out
 

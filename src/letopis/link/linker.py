@@ -11,7 +11,7 @@ from letopis.analyze.morph import fold, lemma, lemmas
 from letopis.link.foreign import given_origin, romanize, ukrainian_given
 from letopis.link.gazetteer import adjective_links, gazetteer, merge_mentions
 from letopis.link.kb import KBEntry, KnowledgeBase, slug
-from letopis.link.mentions import Link, longer_surname, overlap, repoint
+from letopis.link.mentions import Link, Spans, longer_surname, repoint
 from letopis.link.names import org_nominative, person_nominative, tagged_nominative, transliterate
 from letopis.link.ner_rules import fix_russian
 from letopis.link.originals import defined_abbreviations, latin_originals
@@ -252,9 +252,12 @@ def link_article(article: Article, kb: KnowledgeBase, ner: dict[str, list[Mentio
     latin_aliases(article, mentions)
     latin_originals(article, mentions)
     kept: list[Mention] = []
+    by_field: dict[str, Spans] = {}
     for m in sorted(mentions, key=lambda m: -(m.end - m.start)):  # overlapping spans: the longer one stays
-        if not any(k.field == m.field and overlap(k, m) and not _nested_place(m, k) for k in kept):
+        here = by_field.setdefault(m.field, Spans())
+        if not any(not _nested_place(m, k) for k in here.overlapping(m.start, m.end)):
             kept.append(m)
+            here.add(m)
     kept.sort(key=lambda m: (m.field != "title", m.start))
     article.mentions = kept
     resolve_state_bodies(article, kb)

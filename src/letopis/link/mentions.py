@@ -1,10 +1,13 @@
 """What the linker's modules share: a mention with the knowledge-base entry it matched (`Link`),
-whether two spans overlap, and `repoint`, the one place a mention is pointed at an entity."""
+whether two spans overlap, an index of spans by position, and `repoint`, the one place a mention is
+pointed at an entity."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from letopis.analyze.morph import fold
 from letopis.link.kb import KBEntry
@@ -19,6 +22,36 @@ class Link:
 
 def overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+class Spans:
+    """Items with a span (mentions, (start, end) pairs, or anything `span` reads one from) kept in order of position, so "what here
+    overlaps this?" looks at the few items near it, not at all of them: a text of 100,000 words has tens of
+    thousands of mentions, and a pass over all of them for each would take minutes."""
+
+    def __init__(self, items: Iterable[Any] = (), span: Callable[[Any], tuple[int, int]] | None = None):
+        self.span = span or (lambda m: m if isinstance(m, tuple) else (m.start, m.end))
+        self.starts: list[int] = []
+        self.items: list[Any] = []
+        self.longest = 0
+        for item in items:
+            self.add(item)
+
+    def add(self, item: Any) -> None:
+        start, end = self.span(item)
+        i = bisect_right(self.starts, start)
+        self.starts.insert(i, start)
+        self.items.insert(i, item)
+        self.longest = max(self.longest, end - start)
+
+    def overlapping(self, start: int, end: int) -> list[Any]:
+        """The items whose span overlaps [start, end), in order of position."""
+        lo, hi = bisect_left(self.starts, start - self.longest), bisect_left(self.starts, max(end, start + 1))
+        return [item for item in self.items[lo:hi] if self.span(item)[1] > start]
+
+    def starting(self, lo: int, hi: int) -> list[Any]:
+        """The items that start within [lo, hi]."""
+        return self.items[bisect_left(self.starts, lo):bisect_right(self.starts, hi)]
 
 
 def repoint(m: Mention, target: Entity, entities: dict[str, Entity] | None = None,

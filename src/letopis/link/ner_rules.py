@@ -18,6 +18,7 @@ from functools import lru_cache
 from importlib import resources
 
 from letopis.analyze.morph import fold, parses
+from letopis.link.mentions import Spans
 from letopis.model import Mention, Sentence, Token
 from letopis.yaml_data import load_yaml
 
@@ -194,19 +195,19 @@ def _coordinated_people(sentences: list[Sentence], text: str, field: str, found:
     """A proper name joined by "и" or a comma to a person the tagger found is a person too, where the tagger
     missed it ("в правительствах Мори и Коидзуми"): one capitalised word, not opening its sentence, in no
     other mention or place."""
-    people = [(m.start, m.end) for m in found if m.type == "PER"]
-    taken = [(m.start, m.end) for m in found] + list(places)
+    people = Spans((m.start, m.end) for m in found if m.type == "PER")
+    taken = Spans([*((m.start, m.end) for m in found), *places])
     out: list[Mention] = []
     for s in sentences:
         for k, t in enumerate(s.tokens):
             if k == 0 or t.pos != "PROPN" or not t.text[:1].isupper() or not t.text.isalpha() or len(t.text) < 3 \
-                    or any(a <= t.start < b for a, b in taken):
+                    or taken.overlapping(t.start, t.start + 1):
                 continue
             partners = [t.head] if t.rel == "conj" and 0 <= t.head < len(s.tokens) else []
             partners += [j for j, u in enumerate(s.tokens) if u.head == k and u.rel == "conj"]
-            if any(a <= s.tokens[j].start < b for j in partners for a, b in people):
+            if any(people.overlapping(s.tokens[j].start, s.tokens[j].start + 1) for j in partners):
                 out.append(Mention(field, t.start, t.end, text[t.start:t.end], "PER"))
-                taken.append((t.start, t.end))
+                taken.add((t.start, t.end))
     return out
 
 

@@ -13,7 +13,7 @@ from importlib import resources
 
 from letopis.analyze.morph import fold
 from letopis.link.kb import KBEntry, KnowledgeBase
-from letopis.link.mentions import Link, overlap
+from letopis.link.mentions import Link, Spans
 from letopis.model import Article, Mention
 from letopis.yaml_data import load_yaml
 
@@ -62,6 +62,10 @@ def text_date(article: Article) -> str | None:
     return max(days) if days else None
 
 
+def _link_span(lk: Link) -> tuple[int, int]:
+    return lk.mention.start, lk.mention.end
+
+
 def title_links(article: Article, field: str, text: str, links: list[Link], kb: KnowledgeBase,
                 home: str | None, elsewhere: list[Link] = ()) -> list[Link]:
     """Mentions for titles standing for a person: `Глава государства` → the head of state on the date.
@@ -73,11 +77,14 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
     named_elsewhere = {lk.entry.id: lk.entry for lk in elsewhere if lk.entry and lk.entry.type == "PER"}
     counts = Counter(lk.entry.id for lk in links if lk.entry and lk.entry.type == "PER")
     out: list[Link] = []
+    own = Spans(links, span=_link_span)
+    taken = Spans(links, span=_link_span)  # and the titles linked so far
     for pattern, role in _titles()[lang]:
         for m in pattern.finditer(text):
-            if any(overlap(Mention(field, m.start(), m.end(), "", ""), lk.mention)
-                   and not (lk.mention.type == "ORG" and m.start() < lk.mention.start)  # "Глава [правительства России]"
-                   for lk in [*links, *out]):
+            for lk in out[len(taken.items) - len(links):]:
+                taken.add(lk)
+            if any(not (lk.mention.type == "ORG" and m.start() < lk.mention.start)  # "Глава [правительства России]"
+                   for lk in taken.overlapping(m.start(), m.end())):
                 continue
             word = m.group(0).split()[0]
             if lang == "ru" and (PLURAL_RU.search(fold(word)) or re.search(r"государств\b|правительств\b", m.group(0))):
@@ -88,7 +95,7 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
             tail = text[m.end(): m.end() + 60]
             head = text[max(0, m.start() - 40): m.start()]
             country = _title_country(tail, head, kb, lang)
-            nxt = next((lk for lk in links if lk.mention.field == field and 0 <= lk.mention.start - m.end() <= 40
+            nxt = next((lk for lk in own.starting(m.end(), m.end() + 40) if lk.mention.field == field
                         and lk.mention.type == "PER"), None)
             if nxt and re.fullmatch(r"(\s+|\s*(?:of|the|страны|государства|республики|[A-ZА-ЯЁ][\w-]*)\s*)*",
                                     text[m.end(): nxt.mention.start]):  # "президента страны Роберта Мугабе" too
