@@ -136,7 +136,9 @@ def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int
         done += 1
         if progress:
             progress(done, report.read)
-    store.update_corpus(stored)  # duplicates join their original's story too: their reports are empty
+    # duplicates join their original's story too (their reports are empty); so do the articles an earlier,
+    # interrupted ingest stored without reaching this line
+    store.update_corpus(sorted(set(stored) | set(store.unsettled())))
     report.worker_rss_mb = sorted(r for r in rss.values() if r)
     report.seconds = time.perf_counter() - t0
     return report

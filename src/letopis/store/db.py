@@ -37,6 +37,14 @@ from letopis.store import schema as t
 log = logging.getLogger(__name__)
 
 
+def _preferred(a: str | None, b: str | None) -> str | None:
+    """Of two spellings of an entity's field, the one kept whatever the order the articles came in: a
+    value over none, a capitalised name over a lower-case one ("Интернет", not "интернет"), then the first
+    in sort order."""
+    given = [v for v in (a, b) if v]
+    return min(given, key=lambda v: (not v[:1].isupper(), v)) if given else None
+
+
 def default_url() -> str:
     return os.environ.get("LETOPIS_DB") or "sqlite:///letopis.db"
 
@@ -98,15 +106,19 @@ class Store:
             for m in article.mentions:
                 c.execute(insert(t.mentions).values(article_id=article.id, entity_id=m.entity_id, field=m.field,
                                                     start=m.start, end=m.end, text=m.text, type=m.type))
-            for ent in sorted(article.entities.values(), key=lambda e: e.id):
-                row = c.execute(select(t.entities.c.aliases).where(t.entities.c.id == ent.id)).first()
+            ec = t.entities.c
+            for ent in sorted(article.entities.values(), key=lambda x: x.id):
+                row = c.execute(select(ec.aliases, ec.name, ec.name_ru, ec.country, ec.wikidata)
+                                .where(ec.id == ent.id)).first()
                 if row is None:
                     c.execute(insert(t.entities).values(id=ent.id, name=ent.name, name_ru=ent.name_ru, type=ent.type,
                                                         wikidata=ent.wikidata, country=ent.country,
                                                         aliases=sorted(set(ent.aliases))))
-                else:
-                    aliases = sorted(set(row[0]) | set(ent.aliases))
-                    c.execute(update(t.entities).where(t.entities.c.id == ent.id).values(aliases=aliases))
+                else:  # what two articles say differently is settled by a rule, not by which came first
+                    c.execute(update(t.entities).where(ec.id == ent.id).values(
+                        aliases=sorted(set(row.aliases) | set(ent.aliases)), name=_preferred(row.name, ent.name),
+                        name_ru=_preferred(row.name_ru, ent.name_ru), country=_preferred(row.country, ent.country),
+                        wikidata=_preferred(row.wikidata, ent.wikidata)))
             for q in article.quotes:
                 c.execute(insert(t.quotes).values(id=q.id, article_id=article.id, speaker_id=q.speaker_id,
                                                   speaker_name=q.speaker_name, text=q.text, start=q.start, end=q.end))
@@ -147,6 +159,13 @@ class Store:
             for comp in group_components(list(sigs.values())):
                 for story in split_component(comp):
                     self._write_story(c, story_id(story), story, component_id(comp))
+
+    def unsettled(self) -> list[str]:
+        """Stored articles no story holds yet: an ingest stopped (killed, a power cut) between storing them
+        and its corpus update; the next ingest settles them."""
+        with self.engine.connect() as c:
+            return [r[0] for r in c.execute(select(t.articles.c.id).where(t.articles.c.story_id.is_(None))
+                                            .order_by(t.articles.c.id))]
 
     def update_corpus(self, article_ids: list[str]) -> None:
         """Bring stories and events up to date with newly stored articles. Each new article reads only
