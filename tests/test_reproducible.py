@@ -108,6 +108,7 @@ def test_an_ingest_killed_and_run_again_ends_as_an_uninterrupted_one(texts, refe
 
 
 def test_a_server_reading_during_an_ingest_sees_only_whole_events(texts, tmp_path):
+    """`letopis serve --workers 2` (SQLite in WAL mode: readers never wait for the writer)."""
     db = tmp_path / "live.db"
     finish(ingest(db, texts[:5]))
     env = {**os.environ, "LETOPIS_DB": f"sqlite:///{db}"}
@@ -116,8 +117,8 @@ def test_a_server_reading_during_an_ingest_sees_only_whole_events(texts, tmp_pat
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    server = subprocess.Popen([CLI, "serve", "--port", str(port)], env=env, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([CLI, "serve", "--port", str(port), "--workers", "2"], env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # two reader processes
     base = f"http://127.0.0.1:{port}"
     problems: list[str] = []
     seen = {"pages": 0}

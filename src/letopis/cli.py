@@ -212,11 +212,13 @@ def show(limit: int, db: str | None) -> None:
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8000, show_default=True, type=int)
 @click.option("--token", envvar="LETOPIS_TOKEN", help="Operator token that allows POST /api/ingest (off without it).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Server processes (many clients at once: one per core).")
 @db_option
-def serve(host: str, port: int, token: str | None, db: str | None) -> None:
+def serve(host: str, port: int, token: str | None, workers: int, db: str | None) -> None:
     """Serve the JSON API under /api/ and the web pages under /.
 
-    Example: letopis serve --db sqlite:///letopis-sample.db --port 8000
+    Example: letopis serve --db sqlite:///letopis-sample.db --port 8000 --workers 2
     """
     try:
         import uvicorn
@@ -225,9 +227,17 @@ def serve(host: str, port: int, token: str | None, db: str | None) -> None:
     except ImportError as e:
         raise click.ClickException(f"serving needs the server extra: pip install 'letopis[server]' ({e})") from e
 
-    app = create_app(db, token=token)
-    click.echo(f"Letopis is serving {app.state.store.url} at http://{host}:{port}/ (API: /api/, docs: /api/docs)")
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    app = create_app(db, token=token)  # migrates the store once, before any worker starts
+    click.echo(f"Letopis is serving {app.state.store.url} at http://{host}:{port}/ (API: /api/, docs: /api/docs)"
+               + (f" with {workers} processes" if workers > 1 else ""))
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ["LETOPIS_DB"] = app.state.store.url  # each worker process builds the same app from these
+    if token:
+        os.environ["LETOPIS_TOKEN"] = token
+    uvicorn.run("letopis.api:app_from_environment", factory=True, host=host, port=port, workers=workers,
+                log_level="warning")
 
 
 @main.command()
