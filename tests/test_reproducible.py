@@ -30,8 +30,12 @@ def texts() -> list[Path]:
     return sorted((SHARED / "data/NEREL-v1.1/dev").glob("*.txt"))[:N_TEXTS]
 
 
-def ingest(db: Path, files: list[Path], seed: str = "0", cache: Path | None = None) -> subprocess.Popen:
-    env = {**os.environ, "LETOPIS_DB": f"sqlite:///{db}", "PYTHONHASHSEED": seed}
+def url_of(db: Path | str) -> str:
+    return db if isinstance(db, str) else f"sqlite:///{db}"
+
+
+def ingest(db: Path | str, files: list[Path], seed: str = "0", cache: Path | None = None) -> subprocess.Popen:
+    env = {**os.environ, "LETOPIS_DB": url_of(db), "PYTHONHASHSEED": seed}
     if cache is not None:
         env["LETOPIS_CACHE_DIR"] = str(cache)  # the knowledge base compiled under this seed too
     return subprocess.Popen([CLI, "ingest", "--workers", "1", *map(str, files)], env=env,
@@ -44,11 +48,11 @@ def finish(proc: subprocess.Popen) -> str:
     return out
 
 
-def exports(db: Path) -> dict[str, str]:
+def exports(db: Path | str) -> dict[str, str]:
     runner = CliRunner()
     out = {}
     for kind in KINDS:
-        result = runner.invoke(main, ["export", kind, "--db", f"sqlite:///{db}"])
+        result = runner.invoke(main, ["export", kind, "--db", url_of(db)])
         assert result.exit_code == 0, result.output
         out[kind] = result.output
     return out
@@ -82,7 +86,18 @@ def test_another_order_in_two_batches_gives_the_same_records(texts, reference, t
     assert got["events"] == reference["events"] and got["stories"] == reference["stories"]
 
 
-def _logged(db: Path) -> int:
+def _logged(db: Path | str) -> int:
+    if isinstance(db, str):  # PostgreSQL
+        from sqlalchemy import create_engine, text
+
+        engine = create_engine(db.replace("postgresql://", "postgresql+psycopg://", 1))
+        try:
+            with engine.connect() as c:
+                return c.execute(text("SELECT count(*) FROM ingest_log")).scalar() or 0
+        except Exception:  # noqa: BLE001 - the table is not there yet
+            return 0
+        finally:
+            engine.dispose()
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=5) as c:
             return c.execute("SELECT count(*) FROM ingest_log").fetchone()[0]
@@ -90,10 +105,21 @@ def _logged(db: Path) -> int:
         return 0
 
 
-@pytest.mark.parametrize("kill_after", [0, 8, N_TEXTS])
-def test_an_ingest_killed_and_run_again_ends_as_an_uninterrupted_one(texts, reference, tmp_path, kill_after):
+def fresh_pg(pg_url: str, name: str) -> str:
+    """A new empty database on the test's PostgreSQL server."""
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as c:
+        c.execute(f"DROP DATABASE IF EXISTS {name}")
+        c.execute(f"CREATE DATABASE {name}")
+    return pg_url.rsplit("/", 1)[0] + f"/{name}"
+
+
+@pytest.mark.parametrize("kill_after,store", [(0, "sqlite"), (8, "sqlite"), (N_TEXTS, "sqlite"), (8, "postgres")])
+def test_an_ingest_killed_and_run_again_ends_as_an_uninterrupted_one(texts, reference, tmp_path, kill_after, store,
+                                                                   request):
     """Killed while loading its models, after some documents, or once all are stored (in the corpus update)."""
-    db = tmp_path / "killed.db"
+    db = tmp_path / "killed.db" if store == "sqlite" else fresh_pg(request.getfixturevalue("pg_url"), "killed")
     proc = ingest(db, texts)
     deadline = time.monotonic() + 300
     while _logged(db) < kill_after and proc.poll() is None and time.monotonic() < deadline:
@@ -107,11 +133,12 @@ def test_an_ingest_killed_and_run_again_ends_as_an_uninterrupted_one(texts, refe
     assert exports(db) == reference
 
 
-def test_a_server_reading_during_an_ingest_sees_only_whole_events(texts, tmp_path):
-    """`letopis serve --workers 2` (SQLite in WAL mode: readers never wait for the writer)."""
-    db = tmp_path / "live.db"
+@pytest.mark.parametrize("store", ["sqlite", "postgres"])
+def test_a_server_reading_during_an_ingest_sees_only_whole_events(texts, tmp_path, store, request):
+    """`letopis serve --workers 2` over SQLite (WAL: readers never wait for the writer) and PostgreSQL."""
+    db = tmp_path / "live.db" if store == "sqlite" else fresh_pg(request.getfixturevalue("pg_url"), "live")
     finish(ingest(db, texts[:5]))
-    env = {**os.environ, "LETOPIS_DB": f"sqlite:///{db}"}
+    env = {**os.environ, "LETOPIS_DB": url_of(db)}
     import socket
 
     with socket.socket() as s:
