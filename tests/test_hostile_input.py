@@ -23,6 +23,7 @@ from letopis.model import Document, Rejected
 FUZZ = settings(max_examples=150, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 # text as scraped news has it, and worse: Cyrillic, Latin, digits, punctuation, controls, marks, RTL, emoji
 ALPHABET = st.characters(codec="utf-8", categories=("L", "M", "N", "P", "S", "Z", "Cc", "Cf"))
+ENCODINGS = ("utf-8", "utf-8-sig", "cp1251", "koi8_r", "utf-16", "latin-1", "cp866")
 TEXT = st.text(ALPHABET, max_size=400) | st.text("Путин встретился 5 мая 2021 г. вчера с\n\t .,«»—Токаевым", max_size=400)
 
 
@@ -38,7 +39,8 @@ def test_decode_gives_text_or_none(data):
 def test_any_bytes_in_any_file_are_read_or_rejected_with_a_reason(tmp_path, suffix):
     @seed(2)
     @settings(max_examples=60, deadline=None, derandomize=True)
-    @given(st.binary(max_size=3000) | TEXT.map(lambda t: t.encode("utf-8")))
+    @given(st.binary(max_size=3000) | st.tuples(TEXT, st.sampled_from(ENCODINGS)).map(
+        lambda te: te[0].encode(te[1], errors="ignore")))
     def check(data):
         path = tmp_path / f"doc{suffix}"
         path.write_bytes(data)
