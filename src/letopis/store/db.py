@@ -103,30 +103,40 @@ class Store:
                 body_hash=article.body_hash, duplicate_of=article.duplicate_of, record=record, reports=reports,
                 lemmas=lemmas, signature=article.signature or None,
             ))
-            for m in article.mentions:
-                c.execute(insert(t.mentions).values(article_id=article.id, entity_id=m.entity_id, field=m.field,
-                                                    start=m.start, end=m.end, text=m.text, type=m.type))
+            # one statement a table (executemany), one read of the entities already stored
+            if article.mentions:
+                c.execute(insert(t.mentions), [
+                    {"article_id": article.id, "entity_id": m.entity_id, "field": m.field, "start": m.start,
+                     "end": m.end, "text": m.text, "type": m.type} for m in article.mentions])
             ec = t.entities.c
-            for ent in sorted(article.entities.values(), key=lambda x: x.id):
-                row = c.execute(select(ec.aliases, ec.name, ec.name_ru, ec.country, ec.wikidata)
-                                .where(ec.id == ent.id)).first()
+            ents = sorted(article.entities.values(), key=lambda x: x.id)
+            stored = {r.id: r for r in _chunked(c, select(ec.id, ec.aliases, ec.name, ec.name_ru, ec.country,
+                                                          ec.wikidata), ec.id, [e.id for e in ents])}
+            new = [{"id": e.id, "name": e.name, "name_ru": e.name_ru, "type": e.type, "wikidata": e.wikidata,
+                    "country": e.country, "aliases": sorted(set(e.aliases))} for e in ents if e.id not in stored]
+            if new:
+                c.execute(insert(t.entities), new)
+            for ent in ents:
+                row = stored.get(ent.id)
                 if row is None:
-                    c.execute(insert(t.entities).values(id=ent.id, name=ent.name, name_ru=ent.name_ru, type=ent.type,
-                                                        wikidata=ent.wikidata, country=ent.country,
-                                                        aliases=sorted(set(ent.aliases))))
-                else:  # what two articles say differently is settled by a rule, not by which came first
-                    c.execute(update(t.entities).where(ec.id == ent.id).values(
-                        aliases=sorted(set(row.aliases) | set(ent.aliases)), name=_preferred(row.name, ent.name),
-                        name_ru=_preferred(row.name_ru, ent.name_ru), country=_preferred(row.country, ent.country),
-                        wikidata=_preferred(row.wikidata, ent.wikidata)))
-            for q in article.quotes:
-                c.execute(insert(t.quotes).values(id=q.id, article_id=article.id, speaker_id=q.speaker_id,
-                                                  speaker_name=q.speaker_name, text=q.text, start=q.start, end=q.end))
+                    continue
+                # what two articles say differently is settled by a rule, not by which came first
+                settled = {"aliases": sorted(set(row.aliases) | set(ent.aliases)), "name": _preferred(row.name, ent.name),
+                           "name_ru": _preferred(row.name_ru, ent.name_ru),
+                           "country": _preferred(row.country, ent.country),
+                           "wikidata": _preferred(row.wikidata, ent.wikidata)}
+                if any(settled[k] != getattr(row, k) for k in settled):  # nothing to write when nothing changes
+                    c.execute(update(t.entities).where(ec.id == ent.id).values(**settled))
+            if article.quotes:
+                c.execute(insert(t.quotes), [
+                    {"id": q.id, "article_id": article.id, "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
+                     "text": q.text, "start": q.start, "end": q.end} for q in article.quotes])
             sig = ArticleSig(article.id, seq, frozenset(), article.published, article.title, article.language,
                              article.body_hash, article.signature or {})
             day = (article.published or "")[:10] or None
-            for key in sorted(blocking_keys(sig)):
-                c.execute(insert(t.story_keys).values(key=key, article_id=article.id, day=day))
+            keys = sorted(blocking_keys(sig))
+            if keys:
+                c.execute(insert(t.story_keys), [{"key": key, "article_id": article.id, "day": day} for key in keys])
         return "duplicate" if article.duplicate_of else "stored"
 
     def _near_duplicate(self, c, article: Article) -> str | None:
@@ -355,6 +365,9 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     dbapi_conn.create_function("lower", 1, lambda v: v.lower() if isinstance(v, str) else v, deterministic=True)
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA journal_mode=WAL")
+    # in WAL mode NORMAL syncs at checkpoints, not at every commit: a killed process loses nothing committed,
+    # a power cut at most the last transactions, never the database's consistency
+    cur.execute("PRAGMA synchronous=NORMAL")
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=10000")
     cur.close()
