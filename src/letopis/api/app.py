@@ -160,7 +160,8 @@ def create_app(db: str | None = None, token: str | None = None) -> FastAPI:
             report = ingest_documents(store, records_to_documents(records, source="api"), workers=1,
                                       pipeline_factory=lambda: pipeline)
             result = {"read": report.read, "new": report.stored, "duplicates": report.duplicates,
-                      "rejected": [{"source": s, "reason": r} for s, r in report.rejected]}
+                      "rejected": [{"source": s, "reason": r} for s, r in report.rejected],
+                      "notices": [{"source": s, "notice": n} for s, n in report.notices]}
         return result
 
     app.include_router(api)
