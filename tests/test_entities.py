@@ -80,6 +80,14 @@ def person_ids(article):
     return {m.text: m.entity_id for m in article.mentions if m.type == "PER"}
 
 
+def test_the_ukrainian_spelling_of_a_given_name_is_the_same_person(pipeline):
+    a = pipeline.process("Премьер-министром назначен Владимир Гройсман. Володимир Борисович Гройсман родился в "
+                         "Виннице. Министр Андрей Клименко и его брат Олександр Клименко выступили.", language="ru")
+    ids = person_ids(a)
+    assert ids["Володимир Борисович Гройсман"] == ids["Владимир Гройсман"] == "e-volodymyr-groysman"
+    assert ids["Олександр Клименко"] != ids["Андрей Клименко"]  # another given name: another person
+
+
 def test_misspelt_names_join_the_right_spelling(pipeline):
     a = pipeline.process("Президент Грузии Михаил Сааакашвили объявил о победе. Михаил Саакашвили выступил в Тбилиси, "
                          "а Михаил Саакашвили ответил журналистам. Директор НАСА Билл Герстенмайер сказал, что "

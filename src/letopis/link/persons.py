@@ -167,7 +167,12 @@ def _variant_of(a: Entity, b: Entity, spelled: set[str]) -> bool:
     `a` (`spelled`): nothing shows `a` is somebody else.
     """
     wa, wb = fold(a.name_ru or "").split(), fold(b.name_ru or "").split()
-    if not wa or not wb or len(wa) > len(wb) or (a.wikidata and b.wikidata):
+    if not wa or not wb or (a.wikidata and b.wikidata):
+        return False
+    ua, ub = _without_patronymic(wa), _without_patronymic(wb)
+    if len(ua) == len(ub) == 2 and ua[1] == ub[1] and _ukrainian_form(ua[0], ub[0]):
+        return True  # "Володимир Борисович Гройсман", the Ukrainian spelling, beside "Владимир Гройсман"
+    if len(wa) > len(wb):
         return False
     if len(wa) == 1 and len(wb) > 1 and wa[0] in _forms(wb[0]) | {wb[0]}:
         return True  # a first name alone ("по делу Сулима") that the article's full name begins with
@@ -186,6 +191,28 @@ def _variant_of(a: Entity, b: Entity, spelled: set[str]) -> bool:
         return False
     return all(len(ws) == len(wb) and all(x == y or x in _forms(y) for x, y in zip(ws, wb))
                for ws in (s.split() for s in spelled))
+
+
+def _without_patronymic(words: list[str]) -> list[str]:
+    return [words[0], words[2]] if len(words) == 3 and is_patronymic(words[1]) else words
+
+
+@lru_cache(maxsize=1)
+def _ukrainian_latin() -> dict[str, str]:
+    from letopis.link.foreign import ukrainian_given
+
+    return {fold(k): v for k, v in ukrainian_given().items()}
+
+
+def _ukrainian_form(x: str, y: str) -> bool:
+    """Given name `x` is the Ukrainian spelling of the Russian `y` ("володимир" of "владимир", "олександр"
+    of "александр"): `x` read letter by letter is the Ukrainian romanisation of `y` (y and i alike)."""
+    from letopis.link.names import transliterate
+
+    if x == y:
+        return False
+    latin = _ukrainian_latin().get(y)
+    return latin is not None and fold(transliterate(x)).replace("y", "i") == fold(latin).replace("y", "i")
 
 
 OBLIQUE_ENDINGS = ("у", "ю", "ой", "ом", "ем", "е", "ы", "и")
@@ -243,7 +270,8 @@ def merge_variants(article: Article, mentions: list[Mention]) -> None:
     spelled: dict[str, set[str]] = {}
     for m in mentions:
         spelled.setdefault(m.entity_id or "", set()).add(fold(m.text))
-    rank = {e.id: (e.wikidata is not None, _nominative_name(e.name_ru or "") and not _oblique_first_name(e.name_ru or ""),
+    rank = {e.id: (e.wikidata is not None, not e.id.startswith("e-per-"),  # a knowledge-base person first
+                   _nominative_name(e.name_ru or "") and not _oblique_first_name(e.name_ru or ""),
                    count[e.id], len(e.name_ru or ""))
             for e in people}
     into: dict[str, Entity] = {}
