@@ -1,6 +1,7 @@
 """Shared fixtures: the loaded pipeline (session-wide), paths to ../shared, the CLI."""
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -34,6 +35,42 @@ def run_cli(*args: str, db: Path | None = None, check: bool = True) -> subproces
     if check and result.returncode != 0:
         raise AssertionError(f"letopis {' '.join(args)} failed: {result.stdout}\n{result.stderr}")
     return result
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def served(*args: str, env: dict | None = None, cli: str = CLI, ready: str = "/api/stories?limit=1"):
+    """`letopis serve ARGS` on a free loopback port, once it answers `ready`; yields its base URL and
+    stops it after."""
+    import time
+    import urllib.request
+
+    port = free_port()
+    proc = subprocess.Popen([cli, "serve", "--port", str(port), *args], env={**os.environ, **(env or {})},
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            urllib.request.urlopen(base + ready, timeout=5).read()
+            break
+        except OSError:
+            if proc.poll() is not None or time.monotonic() > deadline:
+                proc.kill()
+                raise RuntimeError(f"letopis serve did not start: {proc.stdout.read() if proc.stdout else ''}")
+            time.sleep(0.2)
+    try:
+        yield base
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
 
 
 @pytest.fixture(scope="session")
@@ -81,9 +118,7 @@ def pg_url(tmp_path_factory):
         shutil.chown(root, "postgres")
         shutil.chown(sockets, "postgres")
         as_user = ["runuser", "-u", "postgres", "--"]
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
+    port = free_port()
     subprocess.run([*as_user, _pg_bin("initdb"), "-D", str(data), "-A", "trust", "-U", "letopis", "-E", "UTF8",
                     "--locale", "C.UTF-8"], check=True, capture_output=True)
     subprocess.run([*as_user, _pg_bin("pg_ctl"), "-D", str(data), "-l", str(root / "log"), "-w", "-o",

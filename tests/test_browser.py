@@ -6,10 +6,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
@@ -19,36 +15,15 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
-from conftest import CLI, ROOT
+from conftest import ROOT, served
 
 ARTIFACTS = Path(os.environ.get("LETOPIS_ARTIFACTS", ROOT / "tests" / "artifacts"))
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server(sample_db):
-    port = _free_port()
-    proc = subprocess.Popen([CLI, "serve", "--port", str(port), "--db", f"sqlite:///{sample_db}"],
-                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while True:
-        try:
-            urllib.request.urlopen(base + "/api/stories?limit=1", timeout=2)
-            break
-        except OSError:
-            if proc.poll() is not None or time.monotonic() > deadline:
-                proc.kill()
-                raise RuntimeError(f"letopis serve did not start: {proc.stdout.read() if proc.stdout else ''}")
-            time.sleep(0.3)
-    yield base
-    proc.terminate()
-    proc.wait(timeout=10)
+    with served("--db", f"sqlite:///{sample_db}") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

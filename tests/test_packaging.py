@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -19,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, SEEDS, SHARED
+from conftest import ROOT, SEEDS, SHARED, served
 
 PYTHON = sys.executable
 
@@ -58,12 +57,6 @@ def _venv(where: Path, requirement: str) -> tuple[Path, float]:
     started = time.monotonic()
     _run(where / "bin/python", "-m", "pip", "install", "-q", "--no-compile", requirement, env=_clean_env(where), timeout=1200)
     return where / "bin", time.monotonic() - started
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, bytes]:
@@ -127,30 +120,17 @@ def test_the_installed_wheel_serves_every_page_and_its_front_end_files(installed
     stories = [json.loads(line) for line in _run(bin_ / "letopis", "export", "stories", env=env).stdout.splitlines()]
     met = next(e for e in events if e["type"] == "CONSULT" and len(e["actors"]) >= 2)
     a, b = met["actors"][0]["id"], met["actors"][1]["id"]
-    port = _free_port()
-    server = subprocess.Popen([str(bin_ / "letopis"), "serve", "--port", str(port)], env=env,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(300):
-            try:
-                if _get(base + "/api/events")[0] == 200:
-                    break
-            except OSError:
-                time.sleep(0.2)
+    with served(env=env, cli=str(bin_ / "letopis"), ready="/api/events") as base:
         pages = ["/", "/events", f"/events/{met['id']}", f"/entities/{a}", f"/articles/{met['evidence'][0]['article_id']}",
                  f"/stories/{stories[0]['id']}", "/network", f"/dyad?a={a}&b={b}", "/search?q=Tokayev",
                  "/api/events", "/api/graph", "/api/timeline", "/static/site/style.css",
                  "/static/vendor/chart.umd.min.js", "/static/vendor/cytoscape.min.js"]
         answers = {page: _get(base + page) for page in pages}
-        assert {page: status for page, (status, _) in answers.items()} == dict.fromkeys(pages, 200)
-        assert b'<script src="/static/vendor/cytoscape.min.js">' in answers["/network"][1]
-        assert b'<script src="/static/vendor/chart.umd.min.js">' in answers[f"/entities/{a}"][1]
-        assert answers["/static/vendor/cytoscape.min.js"][1] == \
-            (ROOT / "src/letopis/web/static/vendor/cytoscape.min.js").read_bytes()
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
+    assert {page: status for page, (status, _) in answers.items()} == dict.fromkeys(pages, 200)
+    assert b'<script src="/static/vendor/cytoscape.min.js">' in answers["/network"][1]
+    assert b'<script src="/static/vendor/chart.umd.min.js">' in answers[f"/entities/{a}"][1]
+    assert answers["/static/vendor/cytoscape.min.js"][1] == \
+        (ROOT / "src/letopis/web/static/vendor/cytoscape.min.js").read_bytes()
 
 
 def test_the_base_install_reads_russian_and_stores_english_with_a_notice(dist, home, tmp_path):

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import CLI, SHARED
+from conftest import CLI, SHARED, served
 from letopis.cli import main
 
 KINDS = ("articles", "events", "entities", "stories", "quotes")
@@ -149,29 +149,14 @@ def test_a_server_reading_during_an_ingest_sees_only_whole_events(texts, tmp_pat
     """`letopis serve --workers 2` over SQLite (WAL: readers never wait for the writer) and PostgreSQL."""
     db = tmp_path / "live.db" if store == "sqlite" else fresh_pg(request.getfixturevalue("pg_url"), "live")
     finish(ingest(db, texts[:5]))
-    env = {**os.environ, "LETOPIS_DB": url_of(db)}
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    server = subprocess.Popen([CLI, "serve", "--port", str(port), "--workers", "2"], env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)  # two reader processes
-    base = f"http://127.0.0.1:{port}"
     problems: list[str] = []
     seen = {"pages": 0}
+    # two reader processes
+    with served("--workers", "2", env={"LETOPIS_DB": url_of(db)}) as base:
+        def get(path: str) -> dict:
+            with urllib.request.urlopen(base + path, timeout=30) as r:
+                return json.loads(r.read())
 
-    def get(path: str) -> dict:
-        with urllib.request.urlopen(base + path, timeout=30) as r:
-            return json.loads(r.read())
-
-    try:
-        for _ in range(300):
-            try:
-                get("/api/stories")
-                break
-            except (OSError, urllib.error.URLError):
-                time.sleep(0.2)
         writer = ingest(db, texts[5:])
         done = threading.Event()
 
@@ -195,8 +180,5 @@ def test_a_server_reading_during_an_ingest_sees_only_whole_events(texts, tmp_pat
         finish(writer)
         done.set()
         reader.join(timeout=60)
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
     assert not problems, problems[:5]
     assert seen["pages"] >= 3

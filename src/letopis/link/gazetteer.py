@@ -164,7 +164,7 @@ def merge_mentions(ner: list[Mention], gaz: list[Link], text: str, kb: Knowledge
     # drop NER links overlapping a KB match that was kept on its own
     kept_kb = [lk for lk in out if lk.mention.via == "kb"]
     inside_kb = [lk for lk in out if lk.mention.via == "kb-inside"]
-    kb_spans = Spans([*kept_kb, *inside_kb], span=lambda lk: (lk.mention.start, lk.mention.end))
+    kb_spans = Spans([*kept_kb, *inside_kb])
     result = [lk for lk in out if lk.mention.via in ("kb", "ner+place", "kb-inside")
               or not kb_spans.overlapping(lk.mention.start, lk.mention.end)]
     result.sort(key=lambda lk: (lk.mention.field, lk.mention.start))
@@ -175,7 +175,7 @@ def adjective_links(sentences: list[Sentence], field: str, text: str, links: lis
                      kb: KnowledgeBase) -> list[Link]:
     """Country and city adjectives are mentions of the place: "британской" → United Kingdom."""
     out = []
-    spans = Spans(links, span=lambda lk: (lk.mention.start, lk.mention.end))
+    spans = Spans(links)
     for sent in sentences:
         for tok in sent.tokens:
             if tok.pos != "ADJ" or not tok.text[:1].isalpha():

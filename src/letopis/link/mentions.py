@@ -24,13 +24,21 @@ def overlap(a: Mention, b: Mention) -> bool:
     return a.start < b.end and b.start < a.end
 
 
+def _span_of(item: Any) -> tuple[int, int]:
+    """A (start, end) pair as it is; a link's mention's span; a mention's span."""
+    if isinstance(item, tuple):
+        return item
+    m = item.mention if isinstance(item, Link) else item
+    return m.start, m.end
+
+
 class Spans:
-    """Items with a span (mentions, (start, end) pairs, or anything `span` reads one from) kept in order of position, so "what here
+    """Items with a span (mentions, links, (start, end) pairs, or anything `span` reads one from) kept in order of position, so "what here
     overlaps this?" looks at the few items near it, not at all of them: a text of 100,000 words has tens of
     thousands of mentions, and a pass over all of them for each would take minutes."""
 
     def __init__(self, items: Iterable[Any] = (), span: Callable[[Any], tuple[int, int]] | None = None):
-        self.span = span or (lambda m: m if isinstance(m, tuple) else (m.start, m.end))
+        self.span = span or _span_of
         self.starts: list[int] = []
         self.items: list[Any] = []
         self.longest = 0

@@ -62,10 +62,6 @@ def text_date(article: Article) -> str | None:
     return max(days) if days else None
 
 
-def _link_span(lk: Link) -> tuple[int, int]:
-    return lk.mention.start, lk.mention.end
-
-
 def title_links(article: Article, field: str, text: str, links: list[Link], kb: KnowledgeBase,
                 home: str | None, elsewhere: list[Link] = ()) -> list[Link]:
     """Mentions for titles standing for a person: `Глава государства` → the head of state on the date.
@@ -77,8 +73,8 @@ def title_links(article: Article, field: str, text: str, links: list[Link], kb: 
     named_elsewhere = {lk.entry.id: lk.entry for lk in elsewhere if lk.entry and lk.entry.type == "PER"}
     counts = Counter(lk.entry.id for lk in links if lk.entry and lk.entry.type == "PER")
     out: list[Link] = []
-    own = Spans(links, span=_link_span)
-    taken = Spans(links, span=_link_span)  # and the titles linked so far
+    own = Spans(links)
+    taken = Spans(links)  # and the titles linked so far
     for pattern, role in _titles()[lang]:
         for m in pattern.finditer(text):
             for lk in out[len(taken.items) - len(links):]:
