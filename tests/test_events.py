@@ -1009,3 +1009,19 @@ def test_a_leaders_administration_is_the_state_he_governs(pipeline):
     a = pipeline.process("Администрация президента США Барака Обамы призвала сенат ратифицировать договор.",
                          published="2010-12-20", language="ru")
     assert {x.name for e in a.events for x in e.actors if x.role == "source"} == {"United States"}, _sides(a)
+
+
+def test_one_act_told_in_two_sentences_takes_each_ones_named_side_and_the_lenders_date(pipeline):
+    a = pipeline.process("Сейм Литвы 12 марта 2024 года избрал председателем комиссии женщину. Кандидатуру "
+                         "Ингриды Шимоните поддержало большинство депутатов.", language="ru")
+    backed = [e for e in a.events if e.type == "SUPPORT" and any(x.role == "target" for x in e.actors)]
+    assert backed and backed[0].date == "2024-03-12", _sides(a)
+    assert "Lithuania" in {x.name for x in backed[0].actors if x.role == "source"}, _sides(a)
+    assert any(x.name.startswith("Ingrida") for x in backed[0].actors if x.role == "target"), _sides(a)
+
+
+def test_a_pronoun_borrows_no_side_from_another_report(pipeline):
+    a = pipeline.process("Игорь Юсуфов отказался от должности. Затем обсуждали Станислава Цыганкова и Юрия "
+                         "Комарова. Оба они также отказались возглавить ОПЕК.", language="ru")
+    assert not [e for e in a.events if e.type == "REJECT" and any(x.name == "Igor Yusufov" for x in e.actors)
+                and any(x.name == "OPEC" for x in e.actors)], _sides(a)

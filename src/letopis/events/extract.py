@@ -7,6 +7,7 @@ decides whether a candidate makes an event. `explain(article)` returns the same 
 """
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import re
 from collections import Counter
@@ -65,6 +66,8 @@ class EventExtractor:
         self.told: list[Event] = []
         self.sentences: list = []  # the article's sentences, for a look at the one before
         self.acting_type: str | None = None  # the type of the frame whose sides are being read
+        self.reading: tuple = ()  # the quote, context, roster and home state of the candidate being read
+        self.partials: list[tuple] = []
 
     def __call__(self, article: Article) -> list[Event]:
         return self.run(article)[0]
@@ -84,6 +87,7 @@ class EventExtractor:
         self.told = events  # the events found so far: "пострадавший" is the one the last assault was done to
         self.contents: list[Event] = []  # acts told only as another's content: "за избиение Полонского"
         answering: list[Event] = []  # denials with no one named as the accuser
+        self.partials: list[tuple] = []  # frames that found one side only, for `_told_in_parts`
         undated: list[tuple[Event, Candidate]] = []  # the text's events its sentences gave no time
         lines: list[str] = []
         context: list[Actor] = []
@@ -148,8 +152,13 @@ class EventExtractor:
                 if c.frame.symmetric and len(ev.actors) >= 2:
                     context = ev.actors
         self.field = "text"
+        for ev in self._told_in_parts(article, lines):
+            events.append(ev)
+            if ev.date is None:
+                undated.append((ev, None))
         for ev, c in undated:  # "в день его задержания", with the arrest dated further on: that day
-            told = None if ev.date is not None else self._occasion_told(c, lex, [e for e in events if e is not ev])
+            told = None if ev.date is not None or c is None else \
+                self._occasion_told(c, lex, [e for e in events if e is not ev])
             if told is not None:
                 ev.date, ev.date_basis = told.date, told.date_basis
                 lines.append(f"    occasion: {ev.type} of {c.sent.text[:40]!r} takes the date of the {told.type} "
@@ -176,6 +185,7 @@ class EventExtractor:
         if not self._applies(c, quote):
             return None
         self.acting_type = c.frame.type
+        self.reading = (quote, context, roster, home)
         source = self._source(article, c, home, context, quote)
         target = self._target(article, c, source, home, context)
         if c.frame.inverse:
@@ -240,6 +250,52 @@ class EventExtractor:
             confidence=self._confidence(c, quote, actors), rule=f"{c.frame.name}:{','.join(_rule_names(c))}",
             triggers=[(sent.tokens[k].start, sent.tokens[k].end) for k in c.tokens],
         )
+
+    def _told_in_parts(self, article: Article, lines: list[str]) -> list[Event]:
+        """One act told in two sentences, each naming one side: "Парламент Греции избрал президентом женщину" …
+        "Кандидатуру Сакелларопулу поддержало большинство". A frame that found only one side, whose other side
+        the sentence does say with a common noun ("женщину", "большинство") or leaves to a passive, takes that
+        side from a nearby report of the same act that names it, when all such reports name the same actors;
+        the event takes the lender's date when it has none of its own."""
+        made: list[Event] = []
+        window = limit("told_in_parts")
+        for c, source, target, quote, context, roster, home in self.partials:
+            missing = "target" if source else "source"
+            roots = c.target_roots if missing == "target" else c.source_roots
+            if not (roots or missing == "source" and rules._passive(c)) or not all(
+                    self._people_noun(c.sent, r) for r in roots):
+                continue
+            lenders = [p for p in self.partials if p[0] is not c and p[0].frame.name == c.frame.name
+                       and abs(p[0].s_index - c.s_index) <= window and bool(p[1 if missing == "source" else 2])]
+            sides = {frozenset(a.id for a in (p[1] if missing == "source" else p[2])) for p in lenders}
+            if len(sides) != 1:
+                continue
+            lender = min(lenders, key=lambda p: abs(p[0].s_index - c.s_index))
+            lent = lender[1] if missing == "source" else lender[2]
+            if {a.id for a in lent} & {a.id for a in source + target}:
+                continue
+            fresh = dataclasses.replace(c, source_roots=[], target_roots=[], trace=[], status="occurred", timex=None,
+                                        mode=None, unnamed_target=False, state_filled=False, unreal=False,
+                                        missed_side=False, place_target=False, protest_target=False,
+                                        impersonal=False, borrowed=(missing, lent, lender[0].s_index))
+            ev = self._event(article, fresh, quote, context, roster, home)
+            lines.append(f"[{c.s_index}] told in parts, with sentence {lender[0].s_index}")
+            lines.extend("    " + t for t in fresh.trace)
+            if ev is None:
+                continue
+            ev.evidence.append(Evidence(article.id, lender[0].sent.start, lender[0].sent.end, lender[0].sent.text))
+            if ev.date is None:
+                ev.date, ev.date_basis = self._date(article, lender[0])
+            made.append(ev)
+        return made
+
+    @staticmethod
+    def _people_noun(sent: Sentence, r: int) -> bool:
+        """A common noun for people ("женщину", "большинство из 261 депутата"): not a pronoun or a name, which
+        are someone else ("Оба они также отказались") or someone unknown, and not a thing ("его выдвижение")."""
+        t = sent.tokens[r]
+        return t.pos == "NOUN" and (_someone(t) or any(
+            sent.tokens[k].pos == "NOUN" and _someone(sent.tokens[k]) for k in children(sent, r)))
 
     def _answers(self, c: Candidate) -> bool:
         """A denial of guilt or a rejected accusation ("отрицает вину", "отверг обвинения", "pleaded not guilty")."""
@@ -865,8 +921,18 @@ class EventExtractor:
             if other is not None:  # "Поскольку между США и Таиландом есть договор, власти США затребовали выдачи"
                 target = [other]
                 c.note("target_other_state", f"{other.name} (the one other state the sentence names)")
+        if c.borrowed is not None and not (source and target):
+            role, lent, where = c.borrowed
+            if role == "source" and not source:
+                source = lent
+            elif role == "target" and not target:
+                target = lent
+            c.note(f"{role}_told_before" if where < c.s_index else f"{role}_told_after",
+                   f"{[a.name for a in lent]} (sentence {where} tells the same act with that side named)")
         if not (source and target) and not frame.alone and not unnamed and not denial:
             c.note("decision", "no event: the frame needs both sides")
+            if self.field == "text" and c.borrowed is None and bool(source) != bool(target):
+                self.partials.append((c, source, target, *self.reading))
             return None
         if not source and c.place_target and c.language in word_sets()["place_only_dropped"]:
             c.note("decision", "no event: no one acts, and the one acted upon is only the place it happens in")

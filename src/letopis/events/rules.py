@@ -50,6 +50,9 @@ class Candidate:
     protest_target: bool = False  # the one acted upon is the protesters of a protest told at or just before
     impersonal: bool = False  # "его обвиняли", "задержали": a plural verb with no subject hides its agent
     language: str = ""
+    # the side another sentence's report of the same act names, when this one leaves it unnamed:
+    # (role, actors, the lending sentence's index)
+    borrowed: tuple | None = None
 
     def note(self, rule: str, what: str) -> None:
         self.trace.append(f"{rule}: {what}")
