@@ -1025,3 +1025,12 @@ def test_a_pronoun_borrows_no_side_from_another_report(pipeline):
                          "Комарова. Оба они также отказались возглавить ОПЕК.", language="ru")
     assert not [e for e in a.events if e.type == "REJECT" and any(x.name == "Igor Yusufov" for x in e.actors)
                 and any(x.name == "OPEC" for x in e.actors)], _sides(a)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Emirates has added a new feature on its app called Airport Maps.",
+    "The government started a job programme for young people called N-Power.",
+])
+def test_a_particle_before_its_verb_makes_no_phrasal_verb(pipeline, sentence):
+    a = pipeline.process(sentence, language="en")
+    assert not [e for e in a.events if e.type == "REQUEST"], _sides(a)

@@ -149,15 +149,16 @@ def find_triggers(sent: Sentence, s_index: int, lex: Lexicon) -> list[Candidate]
                 near = _near(sent, i)
                 for word in entry.rest:
                     k = next((k for k in near if lemmas[k] == word and k not in toks and not _of_time(sent, k)), None)
-                    if lex.language == "en" and k is not None and _particle(sent, k) and not (
-                            sent.tokens[k].head in (i, sent.tokens[i].head) and k > i):
-                        break  # "giving France a victory in Group A" is no "give in": a particle is the verb's own
                     if k is None:
                         w = int(limit("phrase_window"))
                         k = next((k for k in range(max(0, i - w), min(len(lemmas), i + w + 1))
                                   if lemmas[k] == word and k not in toks and not _of_time(sent, k)), None)
                     if k is None:
                         break
+                    if lex.language == "en" and _particle(sent, k) and not (
+                            sent.tokens[k].head in (i, sent.tokens[i].head) and k > i):
+                        break  # "giving France a victory in Group A" is no "give in", "for young people called
+                        # N-Power" no "call for": a particle is the verb's own, after it
                     toks.append(k)
                 if len(toks) != 1 + len(entry.rest) or taken & set(toks):
                     continue
