@@ -111,6 +111,19 @@ def system_bag(article: Article) -> Counter:
     return Counter((m.type, fold(m.text)) for m in article.mentions if m.type in TYPES and m.via not in NOMINAL)
 
 
+def natasha_bag(text: str) -> Counter:
+    """natasha's own NER on the whole text, as (type, folded surface) like the gold."""
+    from natasha import Doc
+
+    from letopis.analyze.russian import russian
+
+    analyzer = russian()
+    doc = Doc(text)
+    doc.segment(analyzer.segmenter)
+    doc.tag_ner(analyzer.ner)
+    return Counter((s.type, fold(s.text)) for s in doc.spans if s.type in TYPES)
+
+
 @dataclass(slots=True)
 class NerReport:
     corpus: str
@@ -119,6 +132,7 @@ class NerReport:
     persons_checked: int = 0
     persons_right: int = 0
     wrong_names: list[tuple[str, str, str]] = field(default_factory=list)
+    natasha: Counts = field(default_factory=Counts)  # natasha's NER alone on the same texts, the anchor
 
     def lines(self) -> list[str]:
         out = []
@@ -128,6 +142,8 @@ class NerReport:
         total = Counts(*(sum(getattr(c, k) for c in self.counts.values()) for k in ("tp", "fp", "fn")))
         p, r, f = total.prf()
         out.append(f"{self.corpus} NER (letopis): micro F1 {f:.3f} (P {p:.3f} R {r:.3f}) on {self.docs} documents")
+        p, r, f = self.natasha.prf()
+        out.append(f"{self.corpus} NER (natasha alone, same texts): micro F1 {f:.3f} (P {p:.3f} R {r:.3f})")
         if self.persons_checked:
             out.append(f"person names normalised as the .coref canonical name: {self.persons_right}/{self.persons_checked} "
                        f"({self.persons_right / self.persons_checked:.3f}) of the person mentions found")
@@ -161,6 +177,11 @@ def evaluate_ner(docs: list[GoldDoc], pipeline, corpus: str) -> NerReport:
             counts[t].tp += tp
             counts[t].fp += sum(s.values()) - tp
             counts[t].fn += sum(g.values()) - tp
+        theirs = natasha_bag(doc.text)
+        tp = sum((doc.mentions & theirs).values())
+        report.natasha.tp += tp
+        report.natasha.fp += sum(theirs.values()) - tp
+        report.natasha.fn += sum(doc.mentions.values()) - tp
         by_surface: dict[str, list[str]] = defaultdict(list)
         for m in article.mentions:
             if m.type == "PER" and m.via not in NOMINAL:
