@@ -10,12 +10,14 @@ Weights and thresholds are tuned on the tgcontest train pool and the WMT21 pairs
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
-from letopis.corpus.signature import cosine, events_compatible, overlap
+from letopis.corpus.signature import cosine, events_compatible, name_key, overlap
 
 SAME_LANGUAGE = {"terms": 1.0, "vector": 0.2, "names": 0.2, "threshold": 0.7}
 CROSS_LANGUAGE = {"names": 0.25, "min_names": 2, "min_numbers": 3, "numbers": 0.3}
@@ -58,6 +60,26 @@ def _names(s: ArticleSig) -> set[str]:
     return {k[:5] for k in s.sig.get("names", ())} | {i for i in ids if not i.startswith(("e-per-", "e-loc-", "e-org-"))}
 
 
+@lru_cache(maxsize=20_000)
+def _kb_keys(entity_id: str) -> frozenset[str]:
+    """The name skeletons of a knowledge-base entity's English name, as `signature` makes them for it."""
+    from letopis.link.kb import default_kb
+
+    entry = default_kb().entries.get(entity_id[2:] if entity_id.startswith("e-") else entity_id)
+    if entry is None:
+        return frozenset()
+    return frozenset(k[:5] for word in re.split(r"[\s-]+", entry.en) for k in [name_key(word)] if len(k) >= 3)
+
+
+def _shared_names(na: set[str], nb: set[str]) -> int:
+    """Names two articles share, each entity once: a known entity is in both as its id and as the skeletons
+    of its name ("e-moscow" and "msk"), which are one name, not two."""
+    shared = na & nb
+    known = {i for i in shared if i.startswith("e-")}
+    said = set().union(*(_kb_keys(i) for i in known)) if known else set()
+    return len(known) + len({k for k in shared - known if k not in said})
+
+
 def story_score(a: ArticleSig, b: ArticleSig) -> float:
     """How strongly two articles look like one story (≥ 1.0: the same story)."""
     if a.body_hash == b.body_hash:
@@ -82,8 +104,8 @@ def story_score(a: ArticleSig, b: ArticleSig) -> float:
         return (w["terms"] * terms + w["vector"] * vector + w["names"] * names) / w["threshold"]
     w = CROSS_LANGUAGE
     na, nb = _names(a), _names(b)
-    shared = len(na & nb)
-    jaccard = shared / len(na | nb) if na | nb else 0.0
+    shared = _shared_names(na, nb)
+    jaccard = len(na & nb) / len(na | nb) if na | nb else 0.0
     xa, xb = set(a.sig.get("numbers", ())), set(b.sig.get("numbers", ()))
     numbers = len(xa & xb) / len(xa | xb) if xa | xb else 0.0
     if (jaccard >= w["names"] and shared >= w["min_names"]) or (
@@ -180,22 +202,52 @@ def group_components(sigs: list[ArticleSig]) -> list[list[ArticleSig]]:
     return list(members.values())
 
 
+def _pair_score(a: ArticleSig, b: ArticleSig) -> float:
+    return story_score(*sorted((a, b), key=canonical))
+
+
+def _language_twins(members: list[ArticleSig]) -> list[list[ArticleSig]]:
+    """The component's articles as units: an article and the one in another language that is each other's
+    closest match there (a report and its translation, or one outlet's two language editions) are one unit,
+    so that the agreement below cannot put them in two stories; every other article is a unit of its own."""
+    def best_other(s: ArticleSig) -> tuple[ArticleSig | None, float]:
+        scored = [(_pair_score(s, m), m.id, m) for m in members if m.language and s.language and m.language != s.language]
+        top = max(scored, default=None, key=lambda x: (x[0], x[1]))
+        return (top[2], top[0]) if top and top[0] >= 1.0 else (None, 0.0)
+
+    partner = {s.id: best_other(s)[0] for s in members}
+    units, seen = [], set()
+    for s in sorted(members, key=canonical):
+        if s.id in seen:
+            continue
+        twin = partner[s.id]
+        if twin is not None and twin.id not in seen and (partner[twin.id] or s).id == s.id:
+            units.append([s, twin])
+            seen.update((s.id, twin.id))
+        else:
+            units.append([s])
+            seen.add(s.id)
+    return units
+
+
 def split_component(members: list[ArticleSig]) -> list[list[ArticleSig]]:
     """Stories within a component: an article joins a story only if it is the same story as at least
     half of its articles, not as one of them, so one loose pair does not chain two happenings into one.
-    Articles are taken in canonical order, so the split depends only on the component."""
+    An article and its closest match in another language go together (`_language_twins`). Units are taken
+    in canonical order, so the split depends only on the component."""
     stories: list[list[ArticleSig]] = []
-    for s in sorted(members, key=canonical):
+    for unit in _language_twins(members):
         best, share = None, 0.0
         for story in stories:
-            agree = sum(same_story(*sorted((s, m), key=canonical)) for m in story) / len(story)
+            # each article of the unit must agree with the story on its own: a twin joins no story for the other
+            agree = min(sum(same_story(*sorted((s, m), key=canonical)) for m in story) / len(story) for s in unit)
             if agree >= AGREEMENT and agree > share:
                 best, share = story, agree
         if best is None:
-            stories.append([s])
+            stories.append(list(unit))
         else:
-            best.append(s)
-    return stories
+            best.extend(unit)
+    return [sorted(story, key=canonical) for story in stories]
 
 
 def group_stories(sigs: list[ArticleSig]) -> dict[str, list[str]]:
