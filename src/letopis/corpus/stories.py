@@ -65,7 +65,7 @@ def _kb_keys(entity_id: str) -> frozenset[str]:
     """The name skeletons of a knowledge-base entity's English name, as `signature` makes them for it."""
     from letopis.link.kb import default_kb
 
-    entry = default_kb().entries.get(entity_id[2:] if entity_id.startswith("e-") else entity_id)
+    entry = default_kb().entries.get(entity_id.removeprefix("e-"))
     if entry is None:
         return frozenset()
     return frozenset(k[:5] for word in re.split(r"[\s-]+", entry.en) for k in [name_key(word)] if len(k) >= 3)
