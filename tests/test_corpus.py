@@ -157,3 +157,17 @@ def test_an_article_and_its_closest_match_in_another_language_share_a_story():
     en2 = sig(3, "en", ["krnst", "shg", "plln"], ["40", "46", "17"])
     stories = split_component([ru0, ru1, ru2, en2])
     assert any({s.id for s in story} >= {"a2", "a3"} for story in stories), [[s.id for s in t] for t in stories]
+
+
+def test_headlines_naming_different_days_are_two_stories(pipeline):
+    from letopis.corpus.stories import ArticleSig, same_story
+
+    body = ("Синоптики обещают в Омской области похолодание до минус 22 градусов, снег и сильный ветер. "
+            "В Омске ночью до минус 18, днём до минус 12, на дорогах гололедица.")
+
+    def sig(i, title):
+        a = pipeline.process(body + (" Ветер северный." if i else ""), title=title, language="ru")
+        return ArticleSig(f"a{i}", i, frozenset(), None, a.title, a.language, a.body_hash, a.signature)
+
+    assert same_story(sig(0, "Прогноз погоды на 8 ноября"), sig(1, "Погода в Омске 8 ноября"))
+    assert not same_story(sig(0, "Прогноз погоды на 8 ноября"), sig(1, "Прогноз погоды на 16 ноября"))

@@ -5,6 +5,7 @@
   "Khanna") meets the English "Hanna";
 - `numbers`: the numbers the text states ("150", "8.1");
 - `dates`: resolved calendar dates;
+- `title_days`: the days the headline names, as month and day ("11-16");
 - `terms`: content lemmas with counts (lexical similarity within one language);
 - `minhash`: MinHash of lemma 3-shingles, for near-duplicate detection (datasketch).
 """
@@ -70,12 +71,19 @@ def signature(article: Article) -> dict[str, Any]:
                     for word in re.split(r"[\s-]+", e.name) for k in [name_key(word)] if len(k) >= 3})
     lead_end = article.sentences[min(1, len(article.sentences) - 1)].end if article.sentences else 0
     dates = sorted({t.value for t in getattr(article, "timexes", []) if t.value and re.match(r"\d{4}-\d{2}-\d{2}$", t.value)})
+    from letopis.time.tagger import tag_times
+
+    # the days a headline names ("Прогноз погоды на 16 ноября"), as month and day: two headlines naming
+    # different days tell of two happenings however alike their words
+    title_days = sorted({t.value[-5:] for t in tag_times(article.title or "", article.published)
+                         if t.value and re.fullmatch(r"(\d{4}|XXXX)-\d{2}-\d{2}", t.value)})
     return {
         "vector": _vector(article),
         "entities": sorted(set(ents)),
         "names": names,
         "numbers": sorted(set(_numbers(f"{article.title or ''}\n{article.text}"))),
         "dates": dates,
+        "title_days": title_days,
         # events between named actors only (an unnamed group says little about which happening it is)
         # the events the article leads with (its first two sentences), between named actors only
         "events": [[e.type, ids] for e in article.events if e.evidence and e.evidence[0].start < lead_end

@@ -90,6 +90,9 @@ def story_score(a: ArticleSig, b: ArticleSig) -> float:
         shared = a.entities & b.entities
         return 1.0 if a.entities and b.entities and len(shared) >= 4 and \
             len(shared) / len(a.entities | b.entities) >= 0.5 else 0.0
+    da, db = set(a.sig.get("title_days") or ()), set(b.sig.get("title_days") or ())
+    if da and db and not da & db:  # "Прогноз погоды на 8 ноября" and "… на 16 ноября": two days, two happenings
+        return 0.5
     names = overlap(_names(a), _names(b))
     ea, eb = a.sig.get("events"), b.sig.get("events")
     # the events the two articles lead with differ: two happenings, however alike the words
