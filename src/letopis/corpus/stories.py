@@ -205,20 +205,29 @@ def group_components(sigs: list[ArticleSig]) -> list[list[ArticleSig]]:
     return list(members.values())
 
 
-def _pair_score(a: ArticleSig, b: ArticleSig) -> float:
-    return story_score(*sorted((a, b), key=canonical))
+class _PairScores:
+    """`story_score` of a component's pairs, each pair scored once (in canonical order, as `same_story` is)."""
+
+    def __init__(self) -> None:
+        self.known: dict[tuple[str, str], float] = {}
+
+    def __call__(self, a: ArticleSig, b: ArticleSig) -> float:
+        a, b = sorted((a, b), key=canonical)
+        if (a.id, b.id) not in self.known:
+            self.known[(a.id, b.id)] = story_score(a, b)
+        return self.known[(a.id, b.id)]
 
 
-def _language_twins(members: list[ArticleSig]) -> list[list[ArticleSig]]:
+def _language_twins(members: list[ArticleSig], score: _PairScores) -> list[list[ArticleSig]]:
     """The component's articles as units: an article and the one in another language that is each other's
     closest match there (a report and its translation, or one outlet's two language editions) are one unit,
     so that the agreement below cannot put them in two stories; every other article is a unit of its own."""
-    def best_other(s: ArticleSig) -> tuple[ArticleSig | None, float]:
-        scored = [(_pair_score(s, m), m.id, m) for m in members if m.language and s.language and m.language != s.language]
+    def best_other(s: ArticleSig) -> ArticleSig | None:
+        scored = [(score(s, m), m.id, m) for m in members if m.language and s.language and m.language != s.language]
         top = max(scored, default=None, key=lambda x: (x[0], x[1]))
-        return (top[2], top[0]) if top and top[0] >= 1.0 else (None, 0.0)
+        return top[2] if top and top[0] >= 1.0 else None
 
-    partner = {s.id: best_other(s)[0] for s in members}
+    partner = {s.id: best_other(s) for s in members}
     units, seen = [], set()
     for s in sorted(members, key=canonical):
         if s.id in seen:
@@ -238,12 +247,13 @@ def split_component(members: list[ArticleSig]) -> list[list[ArticleSig]]:
     half of its articles, not as one of them, so one loose pair does not chain two happenings into one.
     An article and its closest match in another language go together (`_language_twins`). Units are taken
     in canonical order, so the split depends only on the component."""
+    score = _PairScores()
     stories: list[list[ArticleSig]] = []
-    for unit in _language_twins(members):
+    for unit in _language_twins(members, score):
         best, share = None, 0.0
         for story in stories:
             # each article of the unit must agree with the story on its own: a twin joins no story for the other
-            agree = min(sum(same_story(*sorted((s, m), key=canonical)) for m in story) / len(story) for s in unit)
+            agree = min(sum(score(s, m) >= 1.0 for m in story) / len(story) for s in unit)
             if agree >= AGREEMENT and agree > share:
                 best, share = story, agree
         if best is None:
