@@ -320,11 +320,25 @@ def test_a_short_sentence_about_the_report_dates_the_event_before_it(pipeline):
 @pytest.mark.parametrize("sentence,place", [
     ("Северная Корея арестовала американца, когда он приехал в портовый город Раджин.", "Rason"),
     ("Полиция задержала двух активистов близ Минска.", "Minsk"),
+    ("Пограничники задержали двух контрабандистов близ КПП Бреста.", "Brest"),
 ])
 def test_where_an_act_happens(pipeline, sentence, place):
     a = pipeline.process(sentence, published="2012-11-05", language="ru")
     assert any(place in ((e.location or {}).get("name") or "") for e in a.events if e.type == "COERCE"), \
         [(e.type, e.location) for e in a.events]
+
+
+def test_an_act_on_the_spot_happens_at_the_texts_one_place(pipeline):
+    text = ("В городе Гродно полиция проводит операцию по поимке двух грабителей банка.\n\n"
+            "Власти подтвердили, что грабители взяли заложника.\n\n"
+            "Министр внутренних дел Белоруссии Иван Кубраков провёл встречу с послом Литвы.")
+    a = pipeline.process(text, published="2015-01-09", language="ru")
+    where = {e.type: e.location for e in a.events}
+    assert (where.get("ASSAULT") or {}).get("name") == "Grodno", where
+    assert (where["ASSAULT"] or {}).get("basis"), where  # carried, and marked as such
+    assert where.get("CONSULT") is None, where  # a meeting is wherever the minister is
+    a = pipeline.process(text.replace("Министр", "В Минске министр"), published="2015-01-09", language="ru")
+    assert not any((e.location or {}).get("basis") for e in a.events), [(e.type, e.location) for e in a.events]
 
 
 def test_one_abducts_people_not_data(pipeline):

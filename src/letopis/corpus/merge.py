@@ -31,8 +31,9 @@ def merge_reports(reports: list[dict[str, Any]], story_of: dict[str, str]) -> li
         same["evidence"].extend(e for e in rep["evidence"] if e not in same["evidence"])
         if same["date"] is None and rep["date"]:
             same["date"], same["date_basis"] = rep["date"], rep["date_basis"]
-        if same["location"] is None and rep["location"]:
-            same["location"] = rep["location"]
+        if rep["location"] and (same["location"] is None or
+                                same["location"].get("basis") and not rep["location"].get("basis")):
+            same["location"] = rep["location"]  # a place the sentence names over one carried from before
         if same["mode"] is None and rep["mode"]:
             same["mode"] = rep["mode"]
         same["topics"] = sorted(set(same["topics"]) | set(rep["topics"]))

@@ -65,6 +65,7 @@ class EventExtractor:
         self.language = "ru"
         self.told: list[Event] = []
         self.sentences: list = []  # the article's sentences, for a look at the one before
+        self.scenes: dict[str, dict | None] = {}  # article id → the one place its text puts things in
         self.acting_type: str | None = None  # the type of the frame whose sides are being read
         self.reading: tuple = ()  # the quote, context, roster and home state of the candidate being read
         self.partials: list[tuple] = []
@@ -84,6 +85,7 @@ class EventExtractor:
         self.language = lang
         events: list[Event] = []
         self.sentences = article.sentences
+        self.scenes = {}
         self.told = events  # the events found so far: "пострадавший" is the one the last assault was done to
         self.contents: list[Event] = []  # acts told only as another's content: "за избиение Полонского"
         answering: list[Event] = []  # denials with no one named as the accuser
@@ -246,7 +248,7 @@ class EventExtractor:
             status=c.status, date=date, date_basis=basis, actors=actors,
             evidence=[Evidence(article.id, sent.start, sent.end, sent.text) if self.field == "text" else
                       Evidence(article.id, -1, -1, sent.text)],  # a title: no offsets into the text
-            location=self._location(article, sent, c.s_index, mode), topics=self._topics(sent),
+            location=self._location(article, sent, c.s_index, mode, event_type), topics=self._topics(sent),
             confidence=self._confidence(c, quote, actors), rule=f"{c.frame.name}:{','.join(_rule_names(c))}",
             triggers=[(sent.tokens[k].start, sent.tokens[k].end) for k in c.tokens],
         )
@@ -1696,20 +1698,59 @@ class EventExtractor:
                 out.append(self._actor(ent))
         return _unique(out)
 
-    def _location(self, article: Article, sent: Sentence, s_index: int, mode: str | None) -> dict | None:
+    def _location(self, article: Article, sent: Sentence, s_index: int, mode: str | None,
+                  event_type: str) -> dict | None:
         """Where it happened: a place the sentence puts it in ("в Бангкоке", "in Newark"), a city before a
-        country; else the dateline's place for a lead sentence."""
+        country; else the dateline's place for a lead sentence; else, for acts done on the spot (violence, arrests,
+        protests), the text's one place ("В городе Даммартен-ан-Гоэль силовики проводят операцию … Подозреваемые
+        взяли заложника")."""
+        own = self._place_in(article, sent)
+        if own is not None:
+            return own
+        if article.dateline and article.dateline.get("place") and mode != "phone" and s_index <= limit("lead_sentences"):
+            place = article.dateline["place"]
+            found = self.kb.find(place, "LOC")
+            return {"id": found[0].entity_id if found else None, "name": place}
+        if self.field != "text" or event_type not in settings()["scene_types"]:
+            return None  # what is said is said where the speaker is, which the scene need not be
+        return self._scene(article)
+
+    def _scene(self, article: Article) -> dict | None:
+        """The one place a text puts things in, when its lead puts something there and every sentence that puts
+        something somewhere names that place (or its country): where its events happen unless a sentence says
+        otherwise."""
+        if article.id not in self.scenes:
+            found, lead = {}, set()
+            for k, sent in enumerate(article.sentences):
+                place = self._place_in(article, sent)
+                if place is not None:
+                    found[place["id"]] = place
+                    lead |= {place["id"]} if k <= limit("lead_sentences") else set()
+            ents = [article.entities.get(i or "") for i in found]
+            countries = {e.country for e in ents if e is not None and e.country and e.id != e.country}
+            inner = [p for p, e in zip(found.values(), ents) if e is None or not (
+                e.country and self.kb.country(e.country) and self.kb.country(e.country).entity_id == e.id
+                and e.country in countries)]  # "в Турции" besides "в Анкаре": the city is the place
+            self.scenes[article.id] = {**inner[0], "basis": "the article's one place"} \
+                if len(inner) == 1 and inner[0]["id"] in lead else None
+        return self.scenes[article.id]
+
+    def _place_in(self, article: Article, sent: Sentence) -> dict | None:
+        """A place the sentence puts something in: a city before a country, then the earliest."""
         places = []
-        for m in article.mentions:
-            if m.field != self.field or not (sent.start <= m.start < sent.end) or m.type != "LOC":
-                continue
+        locs = [m for m in article.mentions
+                if m.field == self.field and sent.start <= m.start < sent.end and m.type == "LOC"]
+        for i, m in enumerate(locs):
+            if i + 1 < len(locs) and locs[i + 1].start == m.end + 1:
+                continue  # "близ КПП Газиантепа": the place is the one in the genitive after
             ent = article.entities.get(m.entity_id or "")
-            before = self._text(article)[max(0, m.start - 8): m.start].lower()
-            inside = [k for k, t in enumerate(sent.tokens) if m.start <= t.start < m.end]
+            first = m if i == 0 or locs[i - 1].end + 1 != m.start else locs[i - 1]
+            before = self._text(article)[max(0, first.start - 24): first.start].lower()
+            inside = [k for k, t in enumerate(sent.tokens) if first.start <= t.start < first.end]
             # the phrase's head: "портовый город Раджин" is a town, in the case of "город"
             head = next((k for k in inside if sent.tokens[k].head not in inside), inside[0] if inside else None)
             tok = sent.tokens[head] if head is not None else None
-            near = re.search(r"(^|\s)(близ|около|возле|near)\s$", before)
+            near = re.search(r"(^|\s)(близ|около|возле|near)\s(\w+\s)?$", before)  # "близ (КПП) Бреста"
             toward = tok is not None and tok.feats.get("Case") not in (None, "Loc") and not near
             if toward and tok.head >= 0 and sent.tokens[tok.head].lemma in word_sets()["visit_words"]:
                 toward = False  # "во время визита в Израиль", "когда приехал в Раджин": where it goes is where
@@ -1720,10 +1761,6 @@ class EventExtractor:
         if places:
             ent = min(places, key=lambda p: (p[0], p[1]))[2]  # a city first, then the earliest
             return {"id": ent.id, "name": ent.name}
-        if article.dateline and article.dateline.get("place") and mode != "phone" and s_index <= 2:
-            place = article.dateline["place"]
-            found = self.kb.find(place, "LOC")
-            return {"id": found[0].entity_id if found else None, "name": place}
         return None
 
     def _topics(self, sent: Sentence) -> list[str]:
@@ -1877,7 +1914,8 @@ def _merge_within(events: list[Event]) -> list[Event]:
         same.triggers.extend(ev.triggers)
         if same.date is None and ev.date and DAY.fullmatch(ev.date):  # a year alone may date an earlier act
             same.date, same.date_basis = ev.date, ev.date_basis
-        same.location = same.location or ev.location
+        if ev.location and (same.location is None or same.location.get("basis") and not ev.location.get("basis")):
+            same.location = ev.location  # a place the sentence names over one carried from before
         same.mode = same.mode or ev.mode
         same.topics = sorted(set(same.topics) | set(ev.topics))
         bump = confidence("merged_report") if new else 0.0
