@@ -328,6 +328,16 @@ def test_where_an_act_happens(pipeline, sentence, place):
         [(e.type, e.location) for e in a.events]
 
 
+def test_an_arrest_and_an_expulsion_of_one_man_are_two_acts(pipeline):
+    a = pipeline.process("Власти Польши задержали Ивана Петренко близ Люблина, после чего в мае 2019 года "
+                         "депортировали Петренко на Украину.", language="ru")
+    coerce = sorted((e.cameo, e.date) for e in a.events if e.type == "COERCE")
+    assert [c[:3] for c, _ in coerce] == ["173", "174"], [(e.type, e.cameo, e.actors) for e in a.events]
+    b = pipeline.process("Власти Польши задержали Ивана Петренко. Полиция Польши арестовала Петренко в Люблине.",
+                         language="ru")
+    assert len([e for e in b.events if e.type == "COERCE"]) == 1, [(e.type, e.evidence) for e in b.events]
+
+
 def test_an_act_on_the_spot_happens_at_the_texts_one_place(pipeline):
     text = ("В городе Гродно полиция проводит операцию по поимке двух грабителей банка.\n\n"
             "Власти подтвердили, что грабители взяли заложника.\n\n"

@@ -1856,11 +1856,16 @@ DAY = re.compile(r"(\d{4}|XXXX)-\d{2}-\d{2}")
 
 def _same(a: Event, b: Event) -> bool:
     """Two reports in one article of one event: same type and status, compatible dates, sides that agree
-    (each side the same or unnamed in one of them, at least one side shared)."""
+    (each side the same or unnamed in one of them, at least one side shared). Two sentences of the text that
+    name both sides and tell acts of two CAMEO classes tell two acts (an arrest, then an expulsion); across
+    articles outlets tell one act in different words, and the corpus merge does not ask this."""
     if a.type != b.type or a.status != b.status or not _compatible(a.date, b.date):
         return False
     sa, ta, pa = _sides_of(a)
     sb, tb, pb = _sides_of(b)
+    if a.evidence[0].start >= 0 and b.evidence[0].start >= 0 and a.cameo[:3] != b.cameo[:3] and \
+            sa and ta and sb and tb:
+        return False  # "задержали его …, после чего депортировали": an arrest and an expulsion are two acts
     if pa or pb:
         if not (pa and pb):
             return False
