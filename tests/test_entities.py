@@ -213,6 +213,24 @@ def test_eval_ner_factru_ahead_of_natasha():
     assert "micro F1" in out and "normalised as the .coref canonical name" in out
 
 
+def test_descriptors_are_in_the_span_and_known_as_such(pipeline):
+    """Spans follow factRuEval ("штате Колорадо", "компании Monsanto"); the descriptor's length is kept, so
+    NEREL's convention (the name alone) can be scored too."""
+    from letopis.eval.ner import system_bag
+
+    a = pipeline.process("Сотрудники компании Monsanto прибыли в штат Колорадо. Японского МИДа это не касается.",
+                         language="ru")
+    assert {("ORG", "компании monsanto"), ("LOC", "штат колорадо")} <= set(system_bag(a)), system_bag(a)
+    names_only = set(system_bag(a, names_only=True))
+    assert {("ORG", "monsanto"), ("LOC", "колорадо")} <= names_only, names_only
+    assert not any(t == "ORG" and "японского" in s for t, s in names_only), names_only
+
+
+def test_eval_ner_nerel_in_its_convention_and_as_exported():
+    out = run_cli("eval", "ner", "nerel", str(NEREL), "--floor", "f1=0.83").stdout
+    assert "names without their descriptors" in out and "spans as exported" in out and "natasha alone" in out
+
+
 def test_eval_link_nerel():
     out = run_cli("eval", "link", "nerel", str(NEREL), "--floor", "accuracy=0.95").stdout
     assert "knowledge base covers" in out

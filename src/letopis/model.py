@@ -67,6 +67,9 @@ class Mention:
     entity_id: str | None = None
     entity_name: str | None = None
     via: str = "ner"  # ner, kb, title, role
+    # characters at the start that are a descriptor, not the name ("штате " in "штате Колорадо", "японского "
+    # in "японского МИДа"): the span follows factRuEval, which includes them; NEREL leaves them out
+    descriptor: int = 0
 
 
 @dataclass(slots=True)

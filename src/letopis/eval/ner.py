@@ -107,8 +107,12 @@ def nerel_docs(folder: Path) -> Iterator[GoldDoc]:
 
 
 # scoring --------------------------------------------------------------------------------
-def system_bag(article: Article) -> Counter:
-    return Counter((m.type, fold(m.text)) for m in article.mentions if m.type in TYPES and m.via not in NOMINAL)
+def system_bag(article: Article, names_only: bool = False) -> Counter:
+    """The article's mentions as (type, folded surface). Spans are exported as factRuEval marks them, with the
+    descriptor before a name ("штате Колорадо", "компании Monsanto"); `names_only`: without it, as NEREL
+    marks them ("Колорадо", "Monsanto")."""
+    return Counter((m.type, fold(m.text[m.descriptor:] if names_only else m.text)) for m in article.mentions
+                   if m.type in TYPES and m.via not in NOMINAL)
 
 
 def natasha_bag(text: str) -> Counter:
@@ -133,6 +137,8 @@ class NerReport:
     persons_right: int = 0
     wrong_names: list[tuple[str, str, str]] = field(default_factory=list)
     natasha: Counts = field(default_factory=Counts)  # natasha's NER alone on the same texts, the anchor
+    names_only: bool = False  # spans scored without their descriptors, the gold's convention (NEREL)
+    exported: Counts = field(default_factory=Counts)  # all types, the spans as exported (descriptors in)
 
     def lines(self) -> list[str]:
         out = []
@@ -141,7 +147,12 @@ class NerReport:
             out.append(f"{t}: P {p:.3f} R {r:.3f} F1 {f:.3f} (gold {self.counts[t].tp + self.counts[t].fn})")
         total = Counts(*(sum(getattr(c, k) for c in self.counts.values()) for k in ("tp", "fp", "fn")))
         p, r, f = total.prf()
-        out.append(f"{self.corpus} NER (letopis): micro F1 {f:.3f} (P {p:.3f} R {r:.3f}) on {self.docs} documents")
+        out.append(f"{self.corpus} NER (letopis): micro F1 {f:.3f} (P {p:.3f} R {r:.3f}) on {self.docs} documents"
+                   + (", names without their descriptors, as the gold marks them" if self.names_only else ""))
+        if self.names_only:
+            p, r, f = self.exported.prf()
+            out.append(f"{self.corpus} NER (letopis, spans as exported, descriptors included as factRuEval marks "
+                       f"them): micro F1 {f:.3f} (P {p:.3f} R {r:.3f})")
         p, r, f = self.natasha.prf()
         out.append(f"{self.corpus} NER (natasha alone, same texts): micro F1 {f:.3f} (P {p:.3f} R {r:.3f})")
         if self.persons_checked:
@@ -166,10 +177,15 @@ def _name_matches(ours: str, canon: str) -> bool:
 
 def evaluate_ner(docs: list[GoldDoc], pipeline, corpus: str) -> NerReport:
     counts = {t: Counts() for t in TYPES}
-    report = NerReport(corpus, counts, len(docs))
+    report = NerReport(corpus, counts, len(docs), names_only=corpus == "NEREL")
     for doc in docs:
         article = pipeline.process(doc.text, source=doc.name, language="ru")
-        ours = system_bag(article)
+        ours = system_bag(article, report.names_only)
+        exported = system_bag(article)
+        tp = sum((doc.mentions & exported).values())
+        report.exported.tp += tp
+        report.exported.fp += sum(exported.values()) - tp
+        report.exported.fn += sum(doc.mentions.values()) - tp
         for t in TYPES:
             g = Counter({k: v for k, v in doc.mentions.items() if k[0] == t})
             s = Counter({k: v for k, v in ours.items() if k[0] == t})

@@ -138,12 +138,12 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
         k = j
         while k - 1 >= 0 and k > j - 2 and tokens[k - 1].pos == "ADJ" and tokens[k - 1].feats.get("Case") == tokens[j].feats.get("Case"):
             k -= 1
+        m.descriptor += m.start - tokens[k].start
         m.start = tokens[k].start
-        if True:
-            end_i = at_end.get(m.end)
-            if end_i is not None and end_i + 1 < len(tokens) and tokens[end_i + 1].text in CLOSE_QUOTES \
-                    and j + 1 < i:  # an opening quote was skipped: take the closing one too
-                m.end = tokens[end_i + 1].end
+        end_i = at_end.get(m.end)
+        if end_i is not None and end_i + 1 < len(tokens) and tokens[end_i + 1].text in CLOSE_QUOTES \
+                and j + 1 < i:  # an opening quote was skipped: take the closing one too
+            m.end = tokens[end_i + 1].end
         m.text = text[m.start:m.end]
     # a country adjective opens an organisation's name: "японского МИДа", "американского Конгресса"
     for m in out:
@@ -152,6 +152,7 @@ def fix_russian(mentions: list[Mention], sentences: list[Sentence], text: str, f
             continue
         adj = tokens[i - 1]
         if adj.pos == "ADJ" and adj.lemma in country_adjectives and adj.feats.get("Case") == tokens[i].feats.get("Case"):
+            m.descriptor += m.start - adj.start
             m.start = adj.start
             m.text = text[m.start:m.end]
     # organisation nouns on their own, with a place in the genitive after them
