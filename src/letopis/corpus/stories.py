@@ -10,6 +10,7 @@ Weights and thresholds are tuned on the tgcontest train pool and the WMT21 pairs
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -17,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from letopis.corpus.signature import cosine, events_compatible, name_key, overlap
+from letopis.corpus.signature import events_compatible, name_key, overlap
 
 SAME_LANGUAGE = {"terms": 1.0, "vector": 0.2, "names": 0.2, "threshold": 0.7}
 CROSS_LANGUAGE = {"names": 0.25, "min_names": 2, "min_numbers": 3, "numbers": 0.3}
@@ -35,6 +36,26 @@ class ArticleSig:
     body_hash: str
     sig: dict[str, Any] = field(default_factory=dict)
     vec: Any = None  # the word-vector as an array, made on first comparison
+    names_: set[str] | None = None  # its names (`_names`), made on first comparison
+    norm_: float | None = None  # the length of its term vector, made on first comparison
+
+    def names(self) -> set[str]:
+        if self.names_ is None:
+            self.names_ = _names(self)
+        return self.names_
+
+    def term_cosine(self, other: ArticleSig) -> float:
+        """`signature.cosine` of the two term vectors, with each vector's length computed once."""
+        a, b = self.sig.get("terms", {}), other.sig.get("terms", {})
+        if len(b) < len(a):
+            a, b = b, a
+        dot = sum(v * b[k] for k, v in a.items() if k in b)
+        return dot / (self.norm() * other.norm()) if dot else 0.0
+
+    def norm(self) -> float:
+        if self.norm_ is None:
+            self.norm_ = math.sqrt(sum(v * v for v in self.sig.get("terms", {}).values()))
+        return self.norm_
 
     def vector(self):
         if self.vec is None:
@@ -93,20 +114,20 @@ def story_score(a: ArticleSig, b: ArticleSig) -> float:
     da, db = set(a.sig.get("title_days") or ()), set(b.sig.get("title_days") or ())
     if da and db and not da & db:  # "Прогноз погоды на 8 ноября" and "… на 16 ноября": two days, two happenings
         return 0.5
-    names = overlap(_names(a), _names(b))
+    names = overlap(a.names(), b.names())
     ea, eb = a.sig.get("events"), b.sig.get("events")
     # the events the two articles lead with differ: two happenings, however alike the words
     distinct = bool(ea and eb) and not events_compatible(ea[:1], eb[:1])
-    if distinct and a.language == b.language and cosine(a.sig.get("terms", {}), b.sig.get("terms", {})) < 0.6:
+    terms = a.term_cosine(b) if a.language == b.language else 0.0
+    if distinct and a.language == b.language and terms < 0.6:
         return 0.5
     if a.language == b.language:
         w = SAME_LANGUAGE
-        terms = cosine(a.sig.get("terms", {}), b.sig.get("terms", {}))
         va, vb = a.vector(), b.vector()
         vector = float(va @ vb) if len(va) and len(va) == len(vb) else terms
         return (w["terms"] * terms + w["vector"] * vector + w["names"] * names) / w["threshold"]
     w = CROSS_LANGUAGE
-    na, nb = _names(a), _names(b)
+    na, nb = a.names(), b.names()
     shared = _shared_names(na, nb)
     jaccard = len(na & nb) / len(na | nb) if na | nb else 0.0
     xa, xb = set(a.sig.get("numbers", ())), set(b.sig.get("numbers", ()))
@@ -128,7 +149,7 @@ def blocking_keys(s: ArticleSig) -> set[str]:
     text's hash, its eight weightiest terms and its first figures. Stored with the article, so a new article finds its
     candidates by index, without reading the archive."""
     terms = s.sig.get("terms", {})
-    return ({f"n:{k}" for k in _names(s)} | {f"h:{s.body_hash}"}
+    return ({f"n:{k}" for k in s.names()} | {f"h:{s.body_hash}"}
             | {f"t:{t}" for t in sorted(terms, key=lambda t: (-terms[t], t))[:8]}
             | {f"x:{n}" for n in list(s.sig.get("numbers", ()))[:12]})  # figures cross languages
 

@@ -12,11 +12,25 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import and_, create_engine, delete, event, func, insert, or_, select, text, update
+from sqlalchemy import (
+    and_,
+    bindparam,
+    case,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    or_,
+    select,
+    text,
+    tuple_,
+    update,
+)
 from sqlalchemy.engine import Engine
 
 from letopis.corpus.merge import merge_reports
-from letopis.corpus.signature import jaccard_minhash
+from letopis.corpus.signature import band_keys, jaccard_minhash
 from letopis.corpus.stories import (
     MAX_DAYS,
     ArticleSig,
@@ -134,21 +148,21 @@ class Store:
             sig = ArticleSig(article.id, seq, frozenset(), article.published, article.title, article.language,
                              article.body_hash, article.signature or {})
             day = (article.published or "")[:10] or None
-            keys = sorted(blocking_keys(sig))
+            keys = sorted(blocking_keys(sig) | band_keys(sig.sig.get("minhash")))
             if keys:
                 c.execute(insert(t.story_keys), [{"key": key, "article_id": article.id, "day": day} for key in keys])
         return "duplicate" if article.duplicate_of else "stored"
 
     def _near_duplicate(self, c, article: Article) -> str | None:
         """The first stored original whose lemma 3-shingles overlap this one's by NEAR_DUPLICATE (estimated
-        from their MinHash signatures). Only the articles that share a blocking key with it in the time
-        window are compared: a copy shares its top terms, and the check reads no more of the archive."""
+        from their MinHash signatures). Only the articles that share a band of its signature with it in the
+        time window are compared (corpus.signature.band_keys): a copy all but surely does, few others do,
+        and the check reads no more of the archive."""
         hashes = article.signature.get("minhash")
         if not hashes:
             return None
-        sig = ArticleSig(article.id, 0, frozenset(), article.published, article.title, article.language,
-                         article.body_hash, article.signature or {})
-        near = _blocked_with(c, article.id, blocking_keys(sig), article.published)
+        near = sorted({r.article_id for r in c.execute(_near_keys(band_keys(hashes), article.published))
+                       if r.article_id != article.id and within_window(r.day, article.published)})
         best = None
         for r in _chunked(c, select(t.articles.c.id, t.articles.c.seq, t.articles.c.signature)
                           .where(t.articles.c.duplicate_of.is_(None)), t.articles.c.id, near):
@@ -265,11 +279,23 @@ class Store:
                     pairs[(x, y)] += sign
         for table, deltas, keys in ((t.actor_pairs, pairs, ("x", "y")),
                                     (t.actor_months, months, ("entity_id", "month", "type"))):
-            for key, d in sorted(deltas.items()):
-                where = [table.c[k] == v for k, v in zip(keys, key, strict=True)]
-                changed = c.execute(update(table).where(*where).values(n=table.c.n + d)).rowcount
-                if not changed and d > 0:
-                    c.execute(insert(table).values(**dict(zip(keys, key, strict=True)), n=d))
+            deltas = {k: d for k, d in deltas.items() if d}
+            if not deltas:
+                continue
+            cols = [table.c[k] for k in keys]
+            have: set[tuple] = set()
+            for chunk in _chunks(sorted(deltas)):
+                have |= {tuple(r) for r in c.execute(select(*cols).where(tuple_(*cols).in_(chunk)))}
+            # one statement for the rows there are, one for the new (executemany)
+            there = [{**{f"k_{k}": v for k, v in zip(keys, key, strict=True)}, "d": d}
+                     for key, d in sorted(deltas.items()) if key in have]
+            if there:
+                c.execute(update(table).where(*(table.c[k] == bindparam(f"k_{k}") for k in keys))
+                          .values(n=table.c.n + bindparam("d")), there)
+            new = [{**dict(zip(keys, key, strict=True)), "n": d} for key, d in sorted(deltas.items())
+                   if key not in have and d > 0]
+            if new:
+                c.execute(insert(table), new)
             if any(d < 0 for d in deltas.values()):
                 c.execute(delete(table).where(table.c.n <= 0))
 
@@ -279,17 +305,19 @@ class Store:
         reports_of = {r.id: r.reports for r in _chunked(c, select(t.articles.c.id, t.articles.c.reports),
                                                          t.articles.c.id, ids)}
         merged = merge_reports([rep for i in ids for rep in reports_of.get(i) or []], {i: sid for i in ids})
-        for ev in merged:
-            c.execute(insert(t.events).values(
-                id=ev["id"], type=ev["type"], mode=ev["mode"], cameo=ev["cameo"], status=ev["status"],
-                date=ev["date"], date_basis=ev["date_basis"], location=ev["location"], topics=ev["topics"],
-                confidence=ev["confidence"], sources=len({e["article_id"] for e in ev["evidence"]}), story_id=sid,
-            ))
-            for a in ev["actors"]:
-                c.execute(insert(t.event_actors).values(event_id=ev["id"], entity_id=a["id"], name=a["name"],
-                                                        type=a["type"], role=a["role"], country=a["country"]))
-            for e in ev["evidence"]:
-                c.execute(insert(t.evidence).values(event_id=ev["id"], **e))
+        if merged:  # one statement a table (executemany)
+            c.execute(insert(t.events), [{
+                "id": ev["id"], "type": ev["type"], "mode": ev["mode"], "cameo": ev["cameo"], "status": ev["status"],
+                "date": ev["date"], "date_basis": ev["date_basis"], "location": ev["location"], "topics": ev["topics"],
+                "confidence": ev["confidence"], "sources": len({e["article_id"] for e in ev["evidence"]}),
+                "story_id": sid} for ev in merged])
+            actors = [{"event_id": ev["id"], "entity_id": a["id"], "name": a["name"], "type": a["type"],
+                       "role": a["role"], "country": a["country"]} for ev in merged for a in ev["actors"]]
+            if actors:
+                c.execute(insert(t.event_actors), actors)
+            evidence = [{"event_id": ev["id"], **e} for ev in merged for e in ev["evidence"]]
+            if evidence:
+                c.execute(insert(t.evidence), evidence)
         self._count(c, merged, +1)
         first = members[0]
         c.execute(insert(t.stories).values(
@@ -400,14 +428,11 @@ def _near_keys(keys: set[str], published: str | None):
 def _blocked_with(c, article_id: str, keys: set[str], published: str | None) -> list[str]:
     """Stored articles that a new one is compared with: within the time window and sharing enough of
     its blocking keys (corpus.stories.blocked_together), counted by the database."""
-    shared: dict[str, int] = defaultdict(int)
-    same_text: set[str] = set()
-    for r in c.execute(_near_keys(keys, published).add_columns(t.story_keys.c.key)):
-        if r.article_id != article_id and within_window(r.day, published):
-            shared[r.article_id] += 1
-            if r.key.startswith("h:"):
-                same_text.add(r.article_id)
-    return sorted(a for a, n in shared.items() if blocked_together(n, a in same_text))
+    sk = t.story_keys.c
+    stmt = _near_keys(keys, published).with_only_columns(
+        sk.article_id, sk.day, func.count(), func.max(case((func.substr(sk.key, 1, 2) == "h:", 1), else_=0))).group_by(sk.article_id, sk.day)
+    return sorted({a for a, day, shared, same_text in c.execute(stmt)
+                   if a != article_id and within_window(day, published) and blocked_together(shared, bool(same_text))})
 
 
 def recount(c) -> None:
