@@ -45,7 +45,6 @@ class RussianAnalyzer:
             _cap_sentences(doc)
             doc.tag_morph(self.morph)
             doc.parse_syntax(self.syntax)
-            doc.tag_ner(self.ner)
             for sent in doc.sents:
                 ids = {t.id: i for i, t in enumerate(sent.tokens)}
                 tokens = [
@@ -64,9 +63,21 @@ class RussianAnalyzer:
                 _initial_takes_the_surnames_case(tokens)
                 _second_genitive_is_the_object(tokens)
                 sentences.append(Sentence(offset + sent.start, offset + sent.stop, sent.text, tokens, p_index))
-            for span in doc.spans:
-                mentions.append(Mention(field, offset + span.start, offset + span.stop, span.text, span.type))
+            for start, stop, type_ in self._ner(doc.tokens):
+                mentions.append(Mention(field, offset + start, offset + stop, para[start:stop], type_))
         return sentences, mentions
+
+
+    def _ner(self, tokens) -> list[tuple[int, int, str]]:
+        """slovnet's NER over the paragraph's tokens as the segmenter made them: what natasha's `tag_ner`
+        gives, without tokenizing the paragraph a second time."""
+        from slovnet.bio import bio_spans
+
+        if not tokens:
+            return []
+        infer = self.ner.infer
+        tags = next(iter(infer.decoder(infer.process(infer.encoder([[t.text for t in tokens]])))))
+        return [(s.start, s.stop, s.type) for s in bio_spans(tokens, tags)]
 
 
 # slovnet's parser scores every pair of a sentence's words: a "sentence" of 100,000 words (a text without
