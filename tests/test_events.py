@@ -328,6 +328,20 @@ def test_where_an_act_happens(pipeline, sentence, place):
         [(e.type, e.location) for e in a.events]
 
 
+@pytest.mark.parametrize("sentence,source,target", [
+    # after a long name slovnet tags "выслало" as a noun; the dictionary knows it only as a verb
+    ("Министерство иностранных дел Чехии выслало из Праги двух российских дипломатов.", "Czech Republic", "Russia"),
+    # the consulate is Russia's; Warsaw is only where it is
+    ("Власти Польши закрыли в Варшаве российское консульство.", "Poland", "Russia"),
+    ("Власти Литвы закрыли в Вильнюсе консульство Белоруссии.", "Lithuania", "Belarus"),
+])
+def test_a_state_acts_on_another_states_mission(pipeline, sentence, source, target):
+    a = pipeline.process(sentence, published="2021-04-20", language="ru")
+    sides = [{(x.name, x.role) for x in e.actors} for e in a.events if e.type == "SANCTION"]
+    assert any({(source, "source"), (target, "target")} <= s for s in sides), \
+        [(e.type, [(x.name, x.role) for x in e.actors]) for e in a.events]
+
+
 def test_an_arrest_and_an_expulsion_of_one_man_are_two_acts(pipeline):
     a = pipeline.process("Власти Польши задержали Ивана Петренко близ Люблина, после чего в мае 2019 года "
                          "депортировали Петренко на Украину.", language="ru")

@@ -55,6 +55,7 @@ class RussianAnalyzer:
                     )
                     for t in sent.tokens
                 ]
+                _unambiguous_verbs(tokens)
                 _subject_after_source(tokens)
                 _object_first(tokens)
                 _accusative_second_subject(tokens)
@@ -158,6 +159,30 @@ def _accusative_second_subject(tokens: list[Token]) -> None:
         for k in subjects:
             if k > v and tokens[k].feats.get("Case") == "Acc" and tokens[k].pos in ("NOUN", "PROPN"):
                 tokens[k].rel = "obj"
+
+
+# pymorphy3's grammemes of a finite verb as the UD features slovnet gives one
+VERB_FEATS = {"past": ("Tense", "Past"), "pres": ("Tense", "Pres"), "futr": ("Tense", "Fut"),
+              "sing": ("Number", "Sing"), "plur": ("Number", "Plur"), "masc": ("Gender", "Masc"),
+              "femn": ("Gender", "Fem"), "neut": ("Gender", "Neut"), "perf": ("Aspect", "Perf"),
+              "impf": ("Aspect", "Imp"), "1per": ("Person", "1"), "2per": ("Person", "2"), "3per": ("Person", "3"),
+              "indc": ("Mood", "Ind"), "impr": ("Mood", "Imp")}
+
+
+def _unambiguous_verbs(tokens: list[Token]) -> None:
+    """"Министерство иностранных дел Чехии выслало …": after a long name slovnet may tag a verb as a noun.
+    A lower-case word that the dictionary knows only as a finite verb ("выслало") is a verb; its place in
+    the parse is kept (its subject and object usually hang from it already)."""
+    for tok in tokens:
+        if tok.pos not in ("NOUN", "ADJ") or not tok.text.islower() or len(tok.text) < 4:
+            continue
+        ps = [p for p in parses(fold(tok.text)) if p.is_known]
+        if not ps or any(p.tag.POS != "VERB" for p in ps):
+            continue
+        tok.pos = "VERB"
+        tok.feats = dict(VERB_FEATS[g] for g in ps[0].tag.grammemes if g in VERB_FEATS) | {"VerbForm": "Fin"}
+        tok.feats["Voice"] = "Mid" if tok.text.endswith(("ся", "сь")) else "Act"
+        tok.lemma = fold(ps[0].normal_form)
 
 
 def _adjective_subject(tokens: list[Token]) -> None:

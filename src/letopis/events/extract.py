@@ -632,6 +632,8 @@ class EventExtractor:
                 target = self._actors(article, sent, roots, home, context, exclude=src_tokens, exclude_ids=mine)
             if rule is rules.target_named_below:  # a name further down stands only for a person
                 target = [a for a in target if a.type == "PER"]
+            if rule is rules.target_phrase_owner:  # "отозвал посла Украины из Белоруссии": his own envoy
+                target = [a for a in target if not a.country or a.country not in {x.country for x in source}]
             target = [a for a in target if a.id not in mine]
             c.note(rule.__name__, " ".join(sent.tokens[r].text for r in found) + ("" if target else " (no one)"))
             if target:

@@ -689,6 +689,16 @@ def target_linear(c: Candidate) -> list[int] | None:
     return None
 
 
+def target_phrase_owner(c: Candidate) -> list[int] | None:
+    """A phrase whose noun is a state's ("закрыть российское консульство", "отозвать посла США"): the
+    state the noun's adjective or genitive names is the one acted upon, not the place it happens in."""
+    owners = [k for p in c.tokens if p != c.head and c.sent.tokens[p].pos == "NOUN"
+              for k in children(c.sent, p) if rel(c.sent, k) in ("amod", "nmod")
+              and (c.sent.tokens[k].pos == "PROPN" or c.sent.tokens[k].pos == "ADJ" and c.sent.tokens[k].text[:1].islower()
+                   and c.sent.tokens[k].lemma.endswith("ский"))]
+    return owners[:1] or None
+
+
 def target_named_below(c: Candidate) -> list[int] | None:
     """Last: the proper names below the trigger, outside the source ("выразил соболезнования родным и
     близким … Виктора Черномырдина"); the extractor keeps only those that name an actor."""
@@ -749,7 +759,7 @@ def target_occasion_subject(c: Candidate) -> list[int] | None:
 TARGET_RULES: tuple[Callable[[Candidate], list[int] | None], ...] = (
     target_reported_subject, target_passive_subject, target_passive_nearby, target_addressee, target_frame_slots,
     target_occasion_subject, target_participle_head, target_light_verb, target_content_clause,
-    target_shared_object, target_of_action, target_linear, target_named_below, target_place)
+    target_shared_object, target_of_action, target_linear, target_phrase_owner, target_named_below, target_place)
 
 
 # status -----------------------------------------------------------------------------------------
