@@ -692,6 +692,8 @@ def target_linear(c: Candidate) -> list[int] | None:
 def target_phrase_owner(c: Candidate) -> list[int] | None:
     """A phrase whose noun is a state's ("закрыть российское консульство", "отозвать посла США"): the
     state the noun's adjective or genitive names is the one acted upon, not the place it happens in."""
+    if c.frame.symmetric:
+        return None
     owners = [k for p in c.tokens if p != c.head and c.sent.tokens[p].pos == "NOUN"
               for k in children(c.sent, p) if rel(c.sent, k) in ("amod", "nmod")
               and (c.sent.tokens[k].pos == "PROPN" or c.sent.tokens[k].pos == "ADJ" and c.sent.tokens[k].text[:1].islower()
