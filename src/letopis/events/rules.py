@@ -696,7 +696,8 @@ def target_phrase_owner(c: Candidate) -> list[int] | None:
         return None
     owners = [k for p in c.tokens if p != c.head and c.sent.tokens[p].pos == "NOUN"
               for k in children(c.sent, p) if rel(c.sent, k) in ("amod", "nmod")
-              and (c.sent.tokens[k].pos == "PROPN" or c.sent.tokens[k].pos == "ADJ" and c.sent.tokens[k].text[:1].islower()
+              and (c.sent.tokens[k].pos == "PROPN" and case(c.sent, k) in ("Gen", "")  # whose, not where
+                   or c.sent.tokens[k].pos == "ADJ" and c.sent.tokens[k].text[:1].islower()
                    and c.sent.tokens[k].lemma.endswith("ский"))]
     return owners[:1] or None
 
