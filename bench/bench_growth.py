@@ -26,6 +26,7 @@ MIDDLE = date(2021, 6, 15)
 
 
 def main() -> None:
+    from letopis.corpus.signature import band_keys
     from letopis.corpus.stories import ArticleSig, blocking_keys
     from letopis.ingest.batch import ingest_documents
     from letopis.model import Document, event_record
@@ -74,7 +75,7 @@ def main() -> None:
                                      for m in a.mentions]
                         s = ArticleSig(aid, k + 1, frozenset(), day, a.title, a.language, arts[-1]["body_hash"],
                                        a.signature)
-                        keys += [{"key": key, "article_id": aid, "day": day} for key in sorted(blocking_keys(s))]
+                        keys += [{"key": key, "article_id": aid, "day": day} for key in sorted(blocking_keys(s) | band_keys(a.signature.get("minhash")))]
                     for table, values in ((t.documents, docs), (t.articles, arts), (t.mentions, mentions),
                                           (t.story_keys, keys)):
                         c.execute(insert(table), values)
