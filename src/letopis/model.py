@@ -169,6 +169,20 @@ class Article:
     home_country: str | None = None
     given: dict[str, Any] = field(default_factory=dict)
     notices: list[str] = field(default_factory=list)  # stored, but not whole: why (in the ingest log)
+    lemma_text: str | None = None  # the text's lemmas, kept when the analysis is shed (`for_storage`)
+
+    def lemmas(self) -> str:
+        """The text's lemmas, space-separated: what full-text search reads."""
+        if self.lemma_text is None:
+            return " ".join(tok.lemma for s in self.sentences for tok in s.tokens if tok.lemma.isalnum())
+        return self.lemma_text
+
+    def for_storage(self) -> Article:
+        """The article without what only the stages read (sentences with their tokens and parse, the raw
+        input, the cleaner's decisions): what a worker sends the writer, a third of the size."""
+        self.lemma_text = self.lemmas()
+        self.sentences, self.title_sentences, self.raw, self.decisions = [], [], "", []
+        return self
 
     def to_record(self) -> dict[str, Any]:
         """The article object of CONTRACT.md."""

@@ -49,6 +49,8 @@ def _start_worker() -> None:
 def _work(doc: Document) -> tuple[Article | Rejected, int, float]:
     """Run the stages on one document in a worker: the result, the worker's pid and its peak RSS."""
     result = _PIPELINE(doc)  # type: ignore[misc]
+    if isinstance(result, Article):
+        result = result.for_storage()  # the writer needs no tokens: a third of the pickle to send and read
     return result, os.getpid(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 

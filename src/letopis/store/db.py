@@ -109,7 +109,7 @@ class Store:
             article.duplicate_of = dup[0] if dup else self._near_duplicate(c, article)
             c.execute(insert(t.documents).values(id=doc_id, source=article.source, seq=seq))
             record = article.to_record()
-            lemmas = " ".join(tok.lemma for s in article.sentences for tok in s.tokens if tok.lemma.isalnum())
+            lemmas = article.lemmas()
             reports = [] if article.duplicate_of else [event_record(e) for e in article.events]
             c.execute(insert(t.articles).values(
                 id=article.id, document_id=doc_id, seq=seq, source=article.source, url=article.url,
