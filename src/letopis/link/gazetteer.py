@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from letopis.analyze.morph import fold, lemma, plain_key
+from letopis.analyze.morph import WORD, fold, lemma, plain_key
 from letopis.link.kb import KnowledgeBase
 from letopis.link.mentions import Link, Spans, longer_surname, overlap
 from letopis.model import Mention, Sentence
@@ -47,15 +47,32 @@ def _lower_firsts(kb: KnowledgeBase) -> frozenset[str]:
     return found
 
 
+_FIRSTS: dict[int, frozenset[str]] = {}
+
+
+def _key_firsts(kb: KnowledgeBase) -> frozenset[str]:
+    """The first words of the knowledge base's name keys: an n-gram whose first word is none of them is no
+    name, however long."""
+    found = _FIRSTS.get(id(kb))
+    if found is None:
+        found = _FIRSTS[id(kb)] = frozenset(k.split(" ", 1)[0] for k in kb.by_key)
+    return found
+
+
 def gazetteer(sentences: list[Sentence], field: str, kb: KnowledgeBase, language: str) -> list[Link]:
     """Knowledge-base names found in token n-grams (lemma keys), longest first."""
     found: list[Link] = []
+    firsts = _key_firsts(kb)
     for sent in sentences:
         toks = [t for t in sent.tokens]
         i = 0
         while i < len(toks):
             hit = None
+            words = WORD.findall(toks[i].text)
+            opens = toks[i].lemma.split(" ", 1)[0] in firsts or bool(words) and fold(words[0]) in firsts
             for n in range(min(6, len(toks) - i), 0, -1):
+                if n > 1 and not opens:
+                    continue  # no key begins with this word
                 span = toks[i:i + n]
                 first = span[0].text
                 if span[-1].pos == "PUNCT" or not first[:1].isalpha():
