@@ -4,6 +4,14 @@ from __future__ import annotations
 from typing import Any
 
 
+def better_place(have: dict | None, other: dict | None) -> dict | None:
+    """The place of two reports of one event: one a sentence names beats one carried from elsewhere in the
+    text (a location with a "basis"); else the first."""
+    if other and (have is None or have.get("basis") and not other.get("basis")):
+        return other
+    return have
+
+
 def _compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.startswith(b) or b.startswith(a)
 
@@ -31,9 +39,7 @@ def merge_reports(reports: list[dict[str, Any]], story_of: dict[str, str]) -> li
         same["evidence"].extend(e for e in rep["evidence"] if e not in same["evidence"])
         if same["date"] is None and rep["date"]:
             same["date"], same["date_basis"] = rep["date"], rep["date_basis"]
-        if rep["location"] and (same["location"] is None or
-                                same["location"].get("basis") and not rep["location"].get("basis")):
-            same["location"] = rep["location"]  # a place the sentence names over one carried from before
+        same["location"] = better_place(same["location"], rep["location"])
         if same["mode"] is None and rep["mode"]:
             same["mode"] = rep["mode"]
         same["topics"] = sorted(set(same["topics"]) | set(rep["topics"]))

@@ -12,7 +12,6 @@
 from __future__ import annotations
 
 import hashlib
-import math
 import re
 from collections import Counter
 from typing import Any
@@ -124,14 +123,6 @@ def events_compatible(a: list, b: list) -> bool:
             if ta == tb and xa and xb and len(set(xa) & set(xb)) / len(set(xa) | set(xb)) >= 0.5:
                 return True
     return False
-
-
-def cosine(a: dict[str, int], b: dict[str, int]) -> float:
-    common = set(a) & set(b)
-    if not common:
-        return 0.0
-    dot = sum(a[k] * b[k] for k in common)
-    return dot / (math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values())))
 
 
 def overlap(a: list[str] | set[str], b: list[str] | set[str]) -> float:

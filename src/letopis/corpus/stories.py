@@ -45,7 +45,7 @@ class ArticleSig:
         return self.names_
 
     def term_cosine(self, other: ArticleSig) -> float:
-        """`signature.cosine` of the two term vectors, with each vector's length computed once."""
+        """The cosine of the two term vectors, each vector's length computed once."""
         a, b = self.sig.get("terms", {}), other.sig.get("terms", {})
         if len(b) < len(a):
             a, b = b, a

@@ -15,7 +15,7 @@ from functools import lru_cache
 from importlib import resources
 
 from letopis.analyze.morph import fold, lemma, parses
-from letopis.corpus.merge import _compatible
+from letopis.corpus.merge import _compatible, better_place
 from letopis.events import rules
 from letopis.events.lexicon import (
     SYMMETRIC_TYPES,
@@ -65,7 +65,7 @@ class EventExtractor:
         self.language = "ru"
         self.told: list[Event] = []
         self.sentences: list = []  # the article's sentences, for a look at the one before
-        self.scenes: dict[str, dict | None] = {}  # article id → the one place its text puts things in
+        self.scene: dict | None | bool = False  # the one place the article's text puts things in (False: not yet read)
         self.acting_type: str | None = None  # the type of the frame whose sides are being read
         self.reading: tuple = ()  # the quote, context, roster and home state of the candidate being read
         self.partials: list[tuple] = []
@@ -85,7 +85,7 @@ class EventExtractor:
         self.language = lang
         events: list[Event] = []
         self.sentences = article.sentences
-        self.scenes = {}
+        self.scene = False
         self.told = events  # the events found so far: "пострадавший" is the one the last assault was done to
         self.contents: list[Event] = []  # acts told only as another's content: "за избиение Полонского"
         answering: list[Event] = []  # denials with no one named as the accuser
@@ -1718,24 +1718,25 @@ class EventExtractor:
         return self._scene(article)
 
     def _scene(self, article: Article) -> dict | None:
-        """The one place a text puts things in, when its lead puts something there and every sentence that puts
-        something somewhere names that place (or its country): where its events happen unless a sentence says
-        otherwise."""
-        if article.id not in self.scenes:
-            found, lead = {}, set()
-            for k, sent in enumerate(article.sentences):
-                place = self._place_in(article, sent)
-                if place is not None:
-                    found[place["id"]] = place
-                    lead |= {place["id"]} if k <= limit("lead_sentences") else set()
-            ents = [article.entities.get(i or "") for i in found]
-            countries = {e.country for e in ents if e is not None and e.country and e.id != e.country}
-            inner = [p for p, e in zip(found.values(), ents) if e is None or not (
-                e.country and self.kb.country(e.country) and self.kb.country(e.country).entity_id == e.id
-                and e.country in countries)]  # "в Турции" besides "в Анкаре": the city is the place
-            self.scenes[article.id] = {**inner[0], "basis": "the article's one place"} \
-                if len(inner) == 1 and inner[0]["id"] in lead else None
-        return self.scenes[article.id]
+        """The one place below a state a text puts things in, when its lead puts something there and every
+        sentence that puts something somewhere names that place (or its country): where its events happen
+        unless a sentence says otherwise."""
+        if self.scene is not False:
+            return self.scene
+        found, lead = {}, set()
+        for k, sent in enumerate(article.sentences):
+            place = self._place_in(article, sent)
+            if place is not None:
+                found[place["id"]] = place
+                lead |= {place["id"]} if k <= limit("lead_sentences") else set()
+        ents = [article.entities.get(i or "") for i in found]
+        # a state is never the scene, only a place in it: "в Турции" besides "в Анкаре" is Ankara's country
+        states = {c.entity_id for c in map(self.kb.country, {e.country for e in ents if e is not None and e.country})
+                  if c is not None}
+        inner = [p for p, e in zip(found.values(), ents) if e is None or e.id not in states]
+        self.scene = {**inner[0], "basis": "the article's one place"} \
+            if len(inner) == 1 and inner[0]["id"] in lead else None
+        return self.scene
 
     def _place_in(self, article: Article, sent: Sentence) -> dict | None:
         """A place the sentence puts something in: a city before a country, then the earliest."""
@@ -1921,8 +1922,7 @@ def _merge_within(events: list[Event]) -> list[Event]:
         same.triggers.extend(ev.triggers)
         if same.date is None and ev.date and DAY.fullmatch(ev.date):  # a year alone may date an earlier act
             same.date, same.date_basis = ev.date, ev.date_basis
-        if ev.location and (same.location is None or same.location.get("basis") and not ev.location.get("basis")):
-            same.location = ev.location  # a place the sentence names over one carried from before
+        same.location = better_place(same.location, ev.location)
         same.mode = same.mode or ev.mode
         same.topics = sorted(set(same.topics) | set(ev.topics))
         bump = confidence("merged_report") if new else 0.0
