@@ -477,12 +477,13 @@ def eval_pairs(files: tuple[str, ...], floors: tuple[str, ...]) -> None:
 
     Example: letopis eval pairs ../shared/data/tgcontest-pairs/ru_train_pool.tsv ../shared/data/wmt21-ru-en/ru_en_doc_pairs.jsonl
     """
-    from letopis.eval.pairs import PairScore, tgcontest, wmt
+    from letopis.eval.pairs import PairScore, halves, score_pairs, tgcontest_pairs, wmt
     from letopis.pipeline import Pipeline
 
     pipeline = Pipeline()
     scores: dict[str, float] = {}
     pooled = PairScore("tgcontest pools together", 0, 0, 0, 0)
+    pools = {}
     for f in files:
         path = Path(f)
         if path.suffix == ".jsonl":
@@ -490,13 +491,17 @@ def eval_pairs(files: tuple[str, ...], floors: tuple[str, ...]) -> None:
             scores["wmt_together"] = s.tp / max(1, s.tp + s.fn)
             scores["wmt_cross"] = s.fp / max(1, s.pairs - s.tp - s.fn)
         else:
-            s = tgcontest(path, pipeline)
+            pools[path.name] = tgcontest_pairs(path, pipeline)
+            s = score_pairs(path.name, pools[path.name])
+            scores[f"f1_{path.stem.removesuffix('_pool')}"] = s.prf()[2]
             for k in ("pairs", "tp", "fp", "fn"):
                 setattr(pooled, k, getattr(pooled, k) + getattr(s, k))
         click.echo(s.line())
     if pooled.pairs:
         click.echo(pooled.line())
         scores["f1"] = pooled.prf()[2]
+        for line in halves(pools):
+            click.echo(line)
     _floor(scores, floors)
 
 

@@ -6,6 +6,8 @@
 - `numbers`: the numbers the text states ("150", "8.1");
 - `dates`: resolved calendar dates;
 - `title_days`: the days the headline names, as month and day ("11-16");
+- `title_terms`: the headline's content lemmas, each weighted by its rarity (what the headline says that
+  common words do not);
 - `terms`: content lemmas with counts (lexical similarity within one language);
 - `minhash`: MinHash of lemma 3-shingles, for near-duplicate detection (datasketch).
 """
@@ -84,6 +86,7 @@ def signature(article: Article) -> dict[str, Any]:
         "numbers": sorted(set(_numbers(f"{article.title or ''}\n{article.text}"))),
         "dates": dates,
         "title_days": title_days,
+        "title_terms": _title_terms(article),
         # events between named actors only (an unnamed group says little about which happening it is)
         # the events the article leads with (its first two sentences), between named actors only
         "events": [[e.type, ids] for e in article.events if e.evidence and e.evidence[0].start < lead_end
@@ -92,6 +95,20 @@ def signature(article: Article) -> dict[str, Any]:
         "terms": dict(terms.most_common(60)),
         "minhash": [int(v) for v in minhash(lemmas).hashvalues],
     }
+
+
+WEIGHTED_LANGUAGES = ("ru", "en")  # the languages whose word frequencies the lemmas are weighted by
+
+
+def _title_terms(article: Article) -> dict[str, float]:
+    """The headline's content lemmas, each weighted 9 − its Zipf frequency (wordfreq): "Казахстан" or
+    "Ашимбаев" counts for more than "стать" or "новый"."""
+    from letopis.link.foreign import word_zipf
+
+    language = article.language if article.language in WEIGHTED_LANGUAGES else None
+    return {t.lemma: round(9 - word_zipf(t.lemma, language), 2) if language else 1.0
+            for s in article.title_sentences for t in s.tokens
+            if t.pos in CONTENT_POS and len(t.lemma) > 2 and t.lemma.isalpha()}
 
 
 def _vector(article: Article) -> list[float] | None:

@@ -23,6 +23,11 @@ from letopis.corpus.signature import events_compatible, name_key, overlap
 SAME_LANGUAGE = {"terms": 1.0, "vector": 0.2, "names": 0.2, "threshold": 0.7}
 CROSS_LANGUAGE = {"names": 0.25, "min_names": 2, "min_numbers": 3, "numbers": 0.3}
 MAX_DAYS = 3
+# each headline's content found in the other article, by rarity-weighted share (`title_cover`): below this two
+# texts on one subject tell two happenings ("ЦИК снял полномочия с дочери экс-президента" and "Новым
+# председателем сената стал Ашимбаев"), unless their words are nearly the same (`SAME_TEXT`)
+TITLE_COVER = 0.25
+SAME_TEXT = 0.9
 
 
 @dataclass(slots=True)
@@ -101,7 +106,21 @@ def _shared_names(na: set[str], nb: set[str]) -> int:
     return len(known) + len({k for k in shared - known if k not in said})
 
 
-def story_score(a: ArticleSig, b: ArticleSig) -> float:
+def title_cover(a: ArticleSig, b: ArticleSig) -> float | None:
+    """The smaller of the two shares of a headline's weighted content lemmas that the other article has among its
+    main terms or in its headline; None when either has no headline (or was stored before headlines were kept)."""
+    ta, tb = a.sig.get("title_terms"), b.sig.get("title_terms")
+    if not ta or not tb:
+        return None
+
+    def share(title: dict[str, float], other: ArticleSig, other_title: dict[str, float]) -> float:
+        terms = other.sig.get("terms", {})
+        return sum(w for k, w in title.items() if k in terms or k in other_title) / (sum(title.values()) or 1.0)
+
+    return min(share(ta, b, tb), share(tb, a, ta))
+
+
+def story_score(a: ArticleSig, b: ArticleSig, cover: float = TITLE_COVER) -> float:
     """How strongly two articles look like one story (≥ 1.0: the same story)."""
     if a.body_hash == b.body_hash:
         return 2.0
@@ -125,7 +144,10 @@ def story_score(a: ArticleSig, b: ArticleSig) -> float:
         w = SAME_LANGUAGE
         va, vb = a.vector(), b.vector()
         vector = float(va @ vb) if len(va) and len(va) == len(vb) else terms
-        return (w["terms"] * terms + w["vector"] * vector + w["names"] * names) / w["threshold"]
+        score = (w["terms"] * terms + w["vector"] * vector + w["names"] * names) / w["threshold"]
+        if score >= 1.0 and terms < SAME_TEXT and (c := title_cover(a, b)) is not None and c < cover:
+            return 0.9  # one subject, two headlines that tell different things
+        return score
     w = CROSS_LANGUAGE
     na, nb = a.names(), b.names()
     shared = _shared_names(na, nb)

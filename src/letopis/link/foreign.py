@@ -111,7 +111,8 @@ def _lexicon(language: str) -> tuple[list[str], array]:
     return cached(f"wordfreq-{version('wordfreq')}-{language}-{floor}.pickle", build)
 
 
-def _zipf(text: str, language: str) -> float:
+def word_zipf(text: str, language: str) -> float:
+    """How often a word is written in a language, on wordfreq's Zipf scale (0: not in the list)."""
     words, zipfs = _lexicon(language)
     i = bisect_left(words, text)
     return float(zipfs[i]) if i < len(words) and words[i] == text else 0.0
@@ -197,7 +198,7 @@ def best_spelling(word: str, origin: str) -> tuple[str, float]:
     for cost, text in candidates(word, origin, within=languages):
         if SETTINGS.cap - SETTINGS.weight * cost <= best_score:
             break
-        found = [(_zipf(text, lang), lang) for lang in languages]
+        found = [(word_zipf(text, lang), lang) for lang in languages]
         if max(z for z, _ in found) < SETTINGS.known:
             continue
         zipf = max(z - (SETTINGS.english if lang == "en" and origin != "en" else 0.0) for z, lang in found)
@@ -317,7 +318,7 @@ def romanize(name: str, feminine: bool = False) -> str | None:
     if ko:
         return ko  # "Мун Чжэ Ин": a Korean surname and two syllables apart
     zh = _chinese(words)
-    if zh and (origin is None or _zipf(zh.split()[-1].lower(), "en") >= SETTINGS.known):
+    if zh and (origin is None or word_zipf(zh.split()[-1].lower(), "en") >= SETTINGS.known):
         return zh  # "Дэн Сяопин" is Chinese although Дэн is also Dan; "Хуан Гуайдо" is not
     ja = _japanese(words, origin)
     if ja and (origin in (None, "ja")):
@@ -467,7 +468,7 @@ def _foreign_word(word: str, origin: str | None) -> tuple[str, float]:
     romanisation competes too: when the press writes a name just so ("Murad"), nothing beats it."""
     tried = []
     standard = transliterate(word)
-    zipf = _zipf(standard.lower(), "en")  # the English press's spelling, not a word of the origin's language
+    zipf = word_zipf(standard.lower(), "en")  # the English press's spelling, not a word of the origin's language
     if zipf >= SETTINGS.known:
         tried.append((standard, _likeness(zipf) - SETTINGS.weight * _cost_of(word, origin, standard.lower())))
     if origin is not None:
