@@ -191,7 +191,7 @@ def test_one_subject_with_headlines_telling_different_things_is_two_stories(pipe
         a = pipeline.process(lead + " " + common, title=title, language="ru")
         return ArticleSig(f"a{i}", i, frozenset(), None, a.title, a.language, a.body_hash, a.signature)
 
-    mandate = sig(0, "ЦИК лишил Даригу Назарбаеву депутатского мандата",
+    mandate = sig(0, "Дочь экс-президента лишили депутатского мандата",
                   "Центральная избирательная комиссия досрочно прекратила полномочия депутата Дариги Назарбаевой.")
     elected = sig(1, "Маулен Ашимбаев избран председателем сената",
                   "Председателем сената избран Маулен Ашимбаев, за него проголосовали депутаты.")
@@ -202,3 +202,22 @@ def test_one_subject_with_headlines_telling_different_things_is_two_stories(pipe
     assert title_cover(elected, speaker) > 0.5 and story_score(elected, speaker) >= 1.0
     # rarer words weigh more: a name counts for more than "избрать"
     assert elected.sig["title_terms"]["ашимбаев"] > elected.sig["title_terms"]["избрать"]
+
+
+def test_headlines_of_different_actors_are_two_stories(pipeline):
+    """A ministry's announcement and a premier's promise on one subject are two moves; a headline that names
+    the ministry as well is the ministry's story."""
+    from letopis.corpus.stories import ArticleSig, other_subjects
+
+    body = "Власти Чехии обсуждают новые ограничения из-за роста заболеваемости. Решение примут на следующей неделе."
+
+    def sig(i, title):
+        a = pipeline.process(body, title=title, language="ru")
+        return ArticleSig(f"a{i}", i, frozenset(), None, a.title, a.language, a.body_hash, a.signature)
+
+    ministry = sig(0, "Минздрав Чехии сообщил о новых ограничениях")
+    premier = sig(1, "Андрей Бабиш пообещал не вводить ограничения")
+    both = sig(2, "Бабиш: Минздрав Чехии готовит новые ограничения")
+    assert ministry.sig["title_subjects"] and premier.sig["title_subjects"]
+    assert other_subjects(ministry, premier)
+    assert not other_subjects(ministry, both)

@@ -8,6 +8,8 @@
 - `title_days`: the days the headline names, as month and day ("11-16");
 - `title_terms`: the headline's content lemmas, each weighted by its rarity (what the headline says that
   common words do not);
+- `title_names`, `title_subjects`: the entities the headline names, and those of them that are its subject
+  (who does or says what it tells);
 - `terms`: content lemmas with counts (lexical similarity within one language);
 - `minhash`: MinHash of lemma 3-shingles, for near-duplicate detection (datasketch).
 """
@@ -87,6 +89,7 @@ def signature(article: Article) -> dict[str, Any]:
         "dates": dates,
         "title_days": title_days,
         "title_terms": _title_terms(article),
+        **_title_subjects(article),
         # events between named actors only (an unnamed group says little about which happening it is)
         # the events the article leads with (its first two sentences), between named actors only
         "events": [[e.type, ids] for e in article.events if e.evidence and e.evidence[0].start < lead_end
@@ -109,6 +112,19 @@ def _title_terms(article: Article) -> dict[str, float]:
     return {t.lemma: round(9 - word_zipf(t.lemma, language), 2) if language else 1.0
             for s in article.title_sentences for t in s.tokens
             if t.pos in CONTENT_POS and len(t.lemma) > 2 and t.lemma.isalpha()}
+
+
+def _title_subjects(article: Article) -> dict[str, list[str]]:
+    """The entities a headline names, and its subjects among them: the named subject of its main verb
+    ("ЦИК Казахстана снял …", "ОБСЕ сообщила …") and a speaker before a colon ("Кудрин: …")."""
+    mentions = [m for m in article.mentions if m.field == "title" and m.entity_id]
+    title = article.title or ""
+    subjects = {m.entity_id for m in mentions if not title[:m.start].strip(" «\"'") and title[m.end:].lstrip().startswith(":")}
+    for sent in article.title_sentences:
+        for t in sent.tokens:
+            if t.rel.lower().startswith("nsubj") and 0 <= t.head < len(sent.tokens) and sent.tokens[t.head].head < 0:
+                subjects.update(m.entity_id for m in mentions if m.start <= t.start < m.end)
+    return {"title_names": sorted({m.entity_id for m in mentions}), "title_subjects": sorted(subjects)}
 
 
 def _vector(article: Article) -> list[float] | None:

@@ -120,6 +120,15 @@ def title_cover(a: ArticleSig, b: ArticleSig) -> float | None:
     return min(share(ta, b, tb), share(tb, a, ta))
 
 
+def other_subjects(a: ArticleSig, b: ArticleSig) -> bool:
+    """Both headlines name who acts or speaks, and neither names the other's: "ОБСЕ сообщила о переносе
+    разведения сил" and "ДНР подтвердила готовность к разведению сил" are two moves, not one report
+    ("Лавров встретился с Токаевым" and "Токаев принял Лаврова" name each other)."""
+    sa, sb = a.sig.get("title_subjects"), b.sig.get("title_subjects")
+    return bool(sa and sb) and not set(sa) & set(b.sig.get("title_names", ())) \
+        and not set(sb) & set(a.sig.get("title_names", ()))
+
+
 def story_score(a: ArticleSig, b: ArticleSig, cover: float = TITLE_COVER) -> float:
     """How strongly two articles look like one story (≥ 1.0: the same story)."""
     if a.body_hash == b.body_hash:
@@ -145,8 +154,9 @@ def story_score(a: ArticleSig, b: ArticleSig, cover: float = TITLE_COVER) -> flo
         va, vb = a.vector(), b.vector()
         vector = float(va @ vb) if len(va) and len(va) == len(vb) else terms
         score = (w["terms"] * terms + w["vector"] * vector + w["names"] * names) / w["threshold"]
-        if score >= 1.0 and terms < SAME_TEXT and (c := title_cover(a, b)) is not None and c < cover:
-            return 0.9  # one subject, two headlines that tell different things
+        if score >= 1.0 and terms < SAME_TEXT and ((c := title_cover(a, b)) is not None and c < cover
+                                                    or other_subjects(a, b)):
+            return 0.9  # one subject, two headlines that tell different things, or of different actors
         return score
     w = CROSS_LANGUAGE
     na, nb = a.names(), b.names()
