@@ -221,3 +221,28 @@ def test_headlines_of_different_actors_are_two_stories(pipeline):
     assert ministry.sig["title_subjects"] and premier.sig["title_subjects"]
     assert other_subjects(ministry, premier)
     assert not other_subjects(ministry, both)
+
+
+def test_a_store_of_older_blocking_keys_is_given_the_new_ones(tmp_path):
+    """Migration 0006 makes the stored articles' blocking keys again from their signatures: a store whose keys
+    were made by the older rule ("t:год", years, a known name twice) ends with the keys a new store has."""
+    import sqlite3
+
+    from letopis.store.db import Store
+
+    db = tmp_path / "s.db"
+    run_cli("ingest", str(SEEDS), db=db)
+
+    def keys():
+        with sqlite3.connect(db) as con:
+            return sorted(con.execute("SELECT key, article_id, day FROM story_keys"))
+
+    made = keys()
+    assert made and not any(k.startswith(("t:год", "x:2021")) for k, _, _ in made)
+    with sqlite3.connect(db) as con:
+        con.execute("DELETE FROM story_keys WHERE substr(key, 1, 2) IN ('n:', 't:', 'x:', 'o:')")
+        con.executemany("INSERT INTO story_keys (key, article_id, day) VALUES (?, ?, NULL)",
+                        [(k, a) for a, in con.execute("SELECT id FROM articles") for k in ("t:год", "x:2021")])
+        con.execute("UPDATE alembic_version SET version_num = '0005'")
+    Store(f"sqlite:///{db}")
+    assert keys() == made

@@ -178,12 +178,44 @@ def same_story(a: ArticleSig, b: ArticleSig) -> bool:
 
 def blocking_keys(s: ArticleSig) -> set[str]:
     """The keys under which an article is found by others that may share its story: its names, its
-    text's hash, its eight weightiest terms and its first figures. Stored with the article, so a new article finds its
-    candidates by index, without reading the archive."""
+    text's hash, its eight weightiest terms and its telling figures. Stored with the article, so a new article
+    finds its candidates by index, without reading the archive.
+
+    Each key must say something: a known entity is one key (its id, not also the skeletons of its name, which
+    only unknown names need to meet across languages); a term weighs its count times its rarity, so "год" or
+    "заявить" never is one; a year is no figure to find a story by."""
+    names = s.names()
+    known = {i for i in names if i.startswith("e-")}
+    said = set().union(*(_kb_keys(i) for i in known)) if known else set()
     terms = s.sig.get("terms", {})
-    return ({f"n:{k}" for k in s.names()} | {f"h:{s.body_hash}"}
-            | {f"t:{t}" for t in sorted(terms, key=lambda t: (-terms[t], t))[:8]}
-            | {f"x:{n}" for n in list(s.sig.get("numbers", ()))[:12]})  # figures cross languages
+    weight = _rarity(s.language)
+    figures = [n for n in s.sig.get("numbers", ()) if _telling_figure(n)]
+    named = {f"n:{k}" for k in names if k in known or k not in said}
+    # a text that names one entity only ("В Краснодаре …") is found by that name as by two keys, by another such text
+    only = {f"o:{k[2:]}" for k in named} if len(named) == 1 else set()
+    return (named | only | {f"h:{s.body_hash}"}
+            | {f"t:{t}" for t in sorted(terms, key=lambda t: (-terms[t] * weight(t), t))[:8]}
+            | {f"x:{n}" for n in figures[:12]})  # figures cross languages
+
+
+def _rarity(language: str | None):
+    """A term's weight by how rare its word is (9 − Zipf frequency, wordfreq) in Russian and English, 1 elsewhere."""
+    from letopis.corpus.signature import WEIGHTED_LANGUAGES
+
+    if language not in WEIGHTED_LANGUAGES:
+        return lambda term: 1.0
+    from letopis.link.foreign import word_zipf
+
+    return lambda term: 9 - word_zipf(term, language)
+
+
+def _telling_figure(number: str) -> bool:
+    """"150", "8.1", "48": figures that tell one story from another; not a year ("2013"), which many stories name."""
+    try:
+        value = float(number)
+    except ValueError:
+        return False
+    return "." in number or not 1900 <= value <= 2099
 
 
 def within_window(a: str | None, b: str | None) -> bool:
