@@ -108,8 +108,9 @@ def analyze(article: Article, res: Resources) -> None:
     if nlp is None:
         article.given["_ner"] = {}
         return
-    article.title_sentences, title_ner = nlp.analyze(article.title or "", "title") if article.title else ([], [])
-    article.sentences, text_ner = nlp.analyze(article.text, "text")
+    fields = [(article.title, "title")] if article.title else []
+    *titled, (article.sentences, text_ner) = nlp.analyze_many([*fields, (article.text, "text")])
+    article.title_sentences, title_ner = titled[0] if titled else ([], [])
     article.given["_ner"] = {"title": title_ner, "text": text_ner}
 
 

