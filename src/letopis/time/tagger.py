@@ -117,15 +117,17 @@ def _rules() -> list[tuple[re.Pattern[str], Resolver]]:
         if 1900 <= int(m[1]) <= 2100 else None)
     add(r"\bin\s+(\d{4})\b", lambda m, a: (m[1], "DATE", "explicit") if 1900 <= int(m[1]) <= 2100 else None)
     # vague: typed, no value (longest phrases first: "годом ранее" before "ранее")
-    for phrase in sorted([*lex["vague_ru"], *lex["vague_en"]], key=len, reverse=True):
-        add(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", lambda m, a: (None, "DATE", "vague"))
+    # (one pattern, one pass over the text: an alternation tries the longest phrase first at each place)
+    vague = "|".join(re.escape(p) for p in sorted([*lex["vague_ru"], *lex["vague_en"]], key=lambda p: (-len(p), p)))
+    add(rf"(?i)(?<!\w)(?:{vague})(?!\w)", lambda m, a: (None, "DATE", "vague"))
     # relative days and units
-    for word, delta in lex["days_ru"].items():
-        add(rf"(?i)\b{word}\b", _days(delta))
-    for stem, delta in lex["day_adjectives_ru"].items():
-        add(rf"(?i)\b{stem}\w+", _days(delta))
-    for word, delta in lex["days_en"].items():
-        add(rf"(?i)\b{word}\b", _days(delta))
+    # ("вчера", "вчерашний", "yesterday": one pattern, each word a named group that says its shift)
+    days = [*((rf"{w}\b", d) for w, d in lex["days_ru"].items()),
+            *((rf"{stem}\w+", d) for stem, d in lex["day_adjectives_ru"].items()),
+            *((rf"{w}\b", d) for w, d in lex["days_en"].items())]
+    shifts = {f"d{i}": _days(d) for i, (_, d) in enumerate(days)}
+    add(r"(?i)\b(?:" + "|".join(f"(?P<d{i}>{p})" for i, (p, _) in enumerate(days)) + ")",
+        lambda m, a: shifts[m.lastgroup](m, a))
     add(r"(?i)\b(?:в|во)\s+(прошл\w+|следующ\w+|эт\w+|текущ\w+|будущ\w+)\s+(году|месяце|неделе)", _ru_relative_unit)
     add(r"(?i)\b(?:на)\s+(прошл\w+|следующ\w+|эт\w+|будущ\w+)\s+(неделе)", _ru_relative_unit)
     add(r"(?i)\b(прошлого|нынешнего|текущего|этого|следующего)\s+(года|месяца)", _ru_relative_unit)
