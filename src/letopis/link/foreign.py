@@ -118,6 +118,7 @@ def word_zipf(text: str, language: str) -> float:
     return float(zipfs[i]) if i < len(words) and words[i] == text else 0.0
 
 
+@lru_cache(maxsize=100_000)  # a spelling search asks for the same beginnings over and over ("m", "ma", "mar")
 def _begins(text: str, languages: tuple[str, ...]) -> bool:
     for language in languages:
         words, _ = _lexicon(language)
