@@ -49,7 +49,7 @@ def build(db: Path) -> None:
                             "sources": 1})
             actor_rows += [{"event_id": eid, "entity_id": a["id"], "name": a["name"], "type": a["type"],
                             "role": a["role"], "country": a["country"]} for a in src["actors"]]
-            evid_rows += [{"event_id": eid, **e} for e in src["evidence"]]
+            evid_rows += [{"event_id": eid, **e, "folded": e["text"].lower()} for e in src["evidence"]]
         c.execute(insert(t.events), ev_rows)
         c.execute(insert(t.event_actors), actor_rows)
         c.execute(insert(t.evidence), evid_rows)

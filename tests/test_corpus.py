@@ -246,3 +246,28 @@ def test_a_store_of_older_blocking_keys_is_given_the_new_ones(tmp_path):
         con.execute("UPDATE alembic_version SET version_num = '0005'")
     Store(f"sqlite:///{db}")
     assert keys() == made
+
+
+def test_evidence_search_reads_the_folded_text_a_migration_fills(tmp_path):
+    """Search matches evidence in any case through its lower-case copy; migration 0007 makes that copy for
+    a store written before it, with the same answers."""
+    import sqlite3
+
+    from letopis.store.db import Store
+    from letopis.store.query import Reader
+
+    db = tmp_path / "s.db"
+    run_cli("ingest", str(SEEDS), db=db)
+    reader = Reader(Store(f"sqlite:///{db}"))
+    found = [e["id"] for e in reader.events(q="токаев", limit=100).items]
+    assert found and found == [e["id"] for e in reader.events(q="ТОКАЕВ", limit=100).items]
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE evidence SET folded = NULL")
+        con.execute("DROP INDEX ix_events_date_type")
+        con.execute("UPDATE alembic_version SET version_num = '0006'")
+    reader = Reader(Store(f"sqlite:///{db}"))
+    assert [e["id"] for e in reader.events(q="Токаев", limit=100).items] == found
+    with sqlite3.connect(db) as con:
+        rows = con.execute("SELECT text, folded FROM evidence").fetchall()
+        assert rows and all(folded == text.lower() for text, folded in rows)
+        assert con.execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_events_date_type'").fetchone()

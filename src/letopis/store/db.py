@@ -315,7 +315,7 @@ class Store:
                        "role": a["role"], "country": a["country"]} for ev in merged for a in ev["actors"]]
             if actors:
                 c.execute(insert(t.event_actors), actors)
-            evidence = [{"event_id": ev["id"], **e} for ev in merged for e in ev["evidence"]]
+            evidence = [{"event_id": ev["id"], **e, "folded": e["text"].lower()} for ev in merged for e in ev["evidence"]]
             if evidence:
                 c.execute(insert(t.evidence), evidence)
         self._count(c, merged, +1)

@@ -121,15 +121,26 @@ class Reader:
             conds.append(ev.date <= until + "~")
         for who in (actor, with_actor):
             if who:
-                folded = f"%{who.lower()}%"
-                conds.append(ev.id.in_(select(ea.event_id).where(or_(ea.entity_id == who, func.lower(ea.name).like(folded)))))
+                conds.append(ev.id.in_(select(ea.event_id).where(ea.entity_id.in_(self._actor_ids(who)))))
         if country:
             conds.append(ev.id.in_(select(ea.event_id).where(ea.country == country.upper())))
         if article:
             conds.append(ev.id.in_(select(t.evidence.c.event_id).where(t.evidence.c.article_id == article)))
         if q:
-            conds.append(ev.id.in_(select(t.evidence.c.event_id).where(func.lower(t.evidence.c.text).like(f"%{q.lower()}%"))))
+            conds.append(ev.id.in_(select(t.evidence.c.event_id).where(t.evidence.c.folded.like(f"%{q.lower()}%"))))
         return conds
+
+    def _actor_ids(self, who: str) -> list[str]:
+        """The actors an actor filter means: the entity id itself, or those whose name, Russian name, alias or id
+        contains the text. Looked up among the distinct actors (the entities, and the ids the page aggregates
+        count), not row by row among every event's actors: the events are then found by the indexed id."""
+        e, am = t.entities.c, t.actor_months.c
+        folded = f"%{who.lower()}%"
+        with self.engine.connect() as c:
+            named = c.execute(select(e.id).where(or_(func.lower(e.name).like(folded), func.lower(e.name_ru).like(folded),
+                                                     func.lower(cast(e.aliases, Text)).like(folded)))).scalars().all()
+            counted = c.execute(select(am.entity_id).distinct().where(func.lower(am.entity_id).like(folded))).scalars().all()
+        return sorted({who, *named, *counted})
 
     def events(self, *, limit: int = 50, cursor: str | None = None, actor: str | None = None, type: str | None = None,
                country: str | None = None, since: str | None = None, until: str | None = None, q: str | None = None,
@@ -353,17 +364,19 @@ class Reader:
                  country: str | None = None, since: str | None = None, until: str | None = None) -> dict[str, Any]:
         """Dated events per month and type (undated events are counted apart). One actor's, by id and
         nothing else, is read from the aggregate kept as events are written."""
-        conds = self._event_filter(actor, type, country, since, until, None, with_actor=with_actor)
-        ev = t.events.c
-        month = func.substr(ev.date, 1, 7)
-        stmt = (select(month.label("month"), ev.type, func.count().label("n")).where(*conds)
-                .group_by(month, ev.type).order_by(month, ev.type))
         am = t.actor_months.c
+        stmt = None
         if actor and not (with_actor or type or country or since or until):
             with self.engine.connect() as c:
                 if c.execute(select(am.n).where(am.entity_id == actor).limit(1)).first() is not None:
                     stmt = (select(am.month.label("month"), am.type, am.n.label("n")).where(am.entity_id == actor)
                             .order_by(am.month, am.type))
+        if stmt is None:
+            ev = t.events.c
+            month = func.substr(ev.date, 1, 7)
+            stmt = (select(month.label("month"), ev.type, func.count().label("n"))
+                    .where(*self._event_filter(actor, type, country, since, until, None, with_actor=with_actor))
+                    .group_by(month, ev.type).order_by(month, ev.type))
         counts: dict[str, dict[str, int]] = defaultdict(dict)
         undated = 0
         with self.engine.connect() as c:

@@ -64,6 +64,7 @@ events = Table(
     Column("confidence", Float),
     Column("sources", Integer, nullable=False),
     Column("story_id", String(40), index=True),
+    Index("ix_events_date_type", "date", "type"),  # the timeline's months and types, read from the index alone
 )
 event_actors = Table(
     "event_actors", metadata,
@@ -81,6 +82,7 @@ evidence = Table(
     Column("start", Integer, nullable=False),
     Column("end", Integer, nullable=False),
     Column("text", Text, nullable=False),
+    Column("folded", Text),  # the text in lower case, which search matches (a database's own lower() may fold ASCII only)
 )
 quotes = Table(
     "quotes", metadata,
