@@ -74,7 +74,10 @@ class Store:
         self.url = url or default_url()
         if self.url.startswith(("postgresql://", "postgres://")):  # the server store, through psycopg 3
             self.url = "postgresql+psycopg://" + self.url.split("://", 1)[1]
-        self.engine: Engine = create_engine(self.url, json_serializer=_json_dumps, pool_pre_ping=True)
+        # a SQLite connection is a file handle: as many as the server has threads (anyio's 40), so that under load
+        # a request waits for the database, never for a connection until the pool gives up with an error
+        pool = {"pool_size": 16, "max_overflow": 24} if self.url.startswith("sqlite:///") and ":memory:" not in self.url else {}
+        self.engine: Engine = create_engine(self.url, json_serializer=_json_dumps, pool_pre_ping=True, **pool)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._migrate()
