@@ -103,6 +103,8 @@ def test_eval_pairs_tgcontest_and_wmt21():
                   "--floor", "f1_ru_exam=0.86", "--floor", "wmt_together=0.90").stdout
     # the headline threshold fitted on each half of the pools is scored on the other half
     assert out.count("fitted on the") == 2 and "scored on the odd" in out
+    crossed = out.split("each pool, every pair scored with the threshold from the half it is not in: ")[1]
+    assert all(float(part.split(" F1 ")[1].split()[0]) >= 0.86 for part in crossed.strip().split("; "))
     # stories split by agreement, not chained by one pair: under 1% of unrelated documents share a story
     cross = float(out.split("cross pairs in one story ")[1].split("(")[1].split(")")[0])
     assert cross < 0.01

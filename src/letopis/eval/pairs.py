@@ -73,12 +73,18 @@ def halves(pools: dict[str, Labelled]) -> list[str]:
     """Fit on one half, score on the other: the headline-cover threshold is fitted on the even-numbered pairs
     of all pools and each pool's odd-numbered pairs are scored with it, and the other way round."""
     lines, half = [], ("even", "odd")
+    crossed = {n: PairScore(n, 0, 0, 0, 0) for n in pools}
     for fit, test in ((0, 1), (1, 0)):
         cover = fit_cover({n: pairs[fit::2] for n, pairs in pools.items()})
         scores = [score_pairs(n, pairs[test::2], cover) for n, pairs in pools.items()]
+        for s in scores:
+            for k in ("pairs", "tp", "fp", "fn"):
+                setattr(crossed[s.name], k, getattr(crossed[s.name], k) + getattr(s, k))
         lines.append(f"fitted on the {half[fit]} pairs (headline cover {cover:.2f}), scored on the "
                      f"{half[test]}: " + "; ".join(f"{s.name} F1 {s.prf()[2]:.3f} ({s.tp}/{s.fp}/{s.fn})"
                                                                for s in scores))
+    lines.append("each pool, every pair scored with the threshold from the half it is not in: " + "; ".join(
+        f"{s.name} F1 {s.prf()[2]:.3f} ({s.tp}/{s.fp}/{s.fn})" for s in crossed.values()))
     return lines
 
 
