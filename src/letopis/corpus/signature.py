@@ -102,14 +102,20 @@ def signature(article: Article) -> dict[str, Any]:
 WEIGHTED_LANGUAGES = ("ru", "en")  # the languages whose word frequencies the lemmas are weighted by
 
 
-def _title_terms(article: Article) -> dict[str, float]:
-    """The headline's content lemmas, each weighted 9 − its Zipf frequency (wordfreq): "Казахстан" or
-    "Ашимбаев" counts for more than "стать" or "новый"."""
+def rarity(language: str | None):
+    """A word's weight by how rare it is: 9 − its Zipf frequency (wordfreq) in Russian and English, 1 elsewhere:
+    "Казахстан" or "Ашимбаев" counts for more than "стать" or "новый"."""
+    if language not in WEIGHTED_LANGUAGES:
+        return lambda word: 1.0
     from letopis.link.foreign import word_zipf
 
-    language = article.language if article.language in WEIGHTED_LANGUAGES else None
-    return {t.lemma: round(9 - word_zipf(t.lemma, language), 2) if language else 1.0
-            for s in article.title_sentences for t in s.tokens
+    return lambda word: 9 - word_zipf(word, language)
+
+
+def _title_terms(article: Article) -> dict[str, float]:
+    """The headline's content lemmas, each weighted by its rarity."""
+    weight = rarity(article.language)
+    return {t.lemma: round(weight(t.lemma), 2) for s in article.title_sentences for t in s.tokens
             if t.pos in CONTENT_POS and len(t.lemma) > 2 and t.lemma.isalpha()}
 
 

@@ -18,7 +18,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from letopis.corpus.signature import events_compatible, name_key, overlap
+from letopis.corpus.signature import events_compatible, name_key, overlap, rarity
 
 SAME_LANGUAGE = {"terms": 1.0, "vector": 0.2, "names": 0.2, "threshold": 0.7}
 CROSS_LANGUAGE = {"names": 0.25, "min_names": 2, "min_numbers": 3, "numbers": 0.3}
@@ -188,7 +188,7 @@ def blocking_keys(s: ArticleSig) -> set[str]:
     known = {i for i in names if i.startswith("e-")}
     said = set().union(*(_kb_keys(i) for i in known)) if known else set()
     terms = s.sig.get("terms", {})
-    weight = _rarity(s.language)
+    weight = rarity(s.language)
     figures = [n for n in s.sig.get("numbers", ()) if _telling_figure(n)]
     named = {f"n:{k}" for k in names if k in known or k not in said}
     # a text that names one entity only ("В Краснодаре …") is found by that name as by two keys, by another such text
@@ -196,17 +196,6 @@ def blocking_keys(s: ArticleSig) -> set[str]:
     return (named | only | {f"h:{s.body_hash}"}
             | {f"t:{t}" for t in sorted(terms, key=lambda t: (-terms[t] * weight(t), t))[:8]}
             | {f"x:{n}" for n in figures[:12]})  # figures cross languages
-
-
-def _rarity(language: str | None):
-    """A term's weight by how rare its word is (9 − Zipf frequency, wordfreq) in Russian and English, 1 elsewhere."""
-    from letopis.corpus.signature import WEIGHTED_LANGUAGES
-
-    if language not in WEIGHTED_LANGUAGES:
-        return lambda term: 1.0
-    from letopis.link.foreign import word_zipf
-
-    return lambda term: 9 - word_zipf(term, language)
 
 
 def _telling_figure(number: str) -> bool:
