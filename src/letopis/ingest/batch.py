@@ -18,6 +18,9 @@ from letopis.model import Article, Document, Rejected
 
 # a worker is worth its start (loading the models, a few seconds) only for this many documents
 DOCS_PER_WORKER = 16
+# results are stored this many to a transaction: one commit, not two, a document (an interrupted ingest
+# loses at most a group's work, which its re-run does again)
+WRITE_GROUP = 16
 
 
 @dataclass
@@ -93,14 +96,16 @@ def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int
     todo: list[Document] = []
     seen: set[str] = set()
     items = list(docs)
+    known = store.known_documents([d.id for d in items if isinstance(d, Document)])
+    lines = []
     for doc in items:
         report.read += 1
         if isinstance(doc, Rejected):
-            store.log(doc.source, doc.id, "rejected", doc.reason)
+            lines.append((doc.source, doc.id, "rejected", doc.reason))
             report.rejected.append((doc.source, doc.reason))
             continue
-        if doc.id in seen or store.has_document(doc.id):
-            store.log(doc.source, doc.id, "duplicate", "same content already stored")
+        if doc.id in seen or doc.id in known:
+            lines.append((doc.source, doc.id, "duplicate", "same content already stored"))
             report.duplicates += 1
             continue
         seen.add(doc.id)
@@ -108,6 +113,7 @@ def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int
             if value is not None and getattr(doc, key, None) is None:
                 setattr(doc, key, value)
         todo.append(doc)
+    store.log_many(lines)
     done = report.read - len(todo)
     if progress:
         progress(done, report.read)
@@ -119,25 +125,31 @@ def ingest_documents(store, docs: Iterable[Document | Rejected], *, workers: int
         made = ((doc, (results[doc.id], os.getpid(), 0.0)) for doc in todo)
     else:
         made = process_documents(todo, report.workers, pipeline_factory)
+    group: list[tuple[Document, Article | Rejected]] = []
+
+    def write() -> None:  # a group of results in one transaction, with their log lines
+        nonlocal done
+        for (doc, result), status in zip(group, store.add_results([(d.source, d.id, r) for d, r in group]),
+                                         strict=True):
+            if status == "rejected":
+                report.rejected.append((doc.source, result.reason))
+            else:
+                stored.append(result.id)
+                if result.notices and status == "stored":
+                    report.notices.append((doc.source, "; ".join(result.notices)))
+                report.stored += status == "stored"
+                report.duplicates += status == "duplicate"
+            done += 1
+            if progress:
+                progress(done, report.read)
+        group.clear()
+
     for doc, (result, pid, peak) in made:
         rss[pid] = max(rss.get(pid, 0.0), peak)
-        if isinstance(result, Rejected):
-            store.log(doc.source, doc.id, "rejected", result.reason)
-            report.rejected.append((doc.source, result.reason))
-        else:
-            status = store.add_article(doc.id, result)
-            stored.append(result.id)
-            notice = "; ".join(result.notices) or None
-            store.log(doc.source, doc.id, status, notice if status == "stored" else f"duplicate of {result.duplicate_of}")
-            if notice:
-                report.notices.append((doc.source, notice))
-            if status == "stored":
-                report.stored += 1
-            else:
-                report.duplicates += 1
-        done += 1
-        if progress:
-            progress(done, report.read)
+        group.append((doc, result))
+        if len(group) == WRITE_GROUP:
+            write()
+    write()
     # duplicates join their original's story too (their reports are empty); so do the articles an earlier,
     # interrupted ingest stored without reaching this line
     store.update_corpus(sorted(set(stored) | set(store.unsettled())))

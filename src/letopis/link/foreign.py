@@ -111,6 +111,7 @@ def _lexicon(language: str) -> tuple[list[str], array]:
     return cached(f"wordfreq-{version('wordfreq')}-{language}-{floor}.pickle", build)
 
 
+@lru_cache(maxsize=200_000)  # the blocking keys and headline weights ask for the same words over and over
 def word_zipf(text: str, language: str) -> float:
     """How often a word is written in a language, on wordfreq's Zipf scale (0: not in the list)."""
     words, zipfs = _lexicon(language)
@@ -188,6 +189,7 @@ def _languages(origin: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*(_data()["languages"].get(origin) or []), "en"]))
 
 
+@lru_cache(maxsize=50_000)  # a name recurs from text to text; its search is a few milliseconds
 def best_spelling(word: str, origin: str) -> tuple[str, float]:
     """The most likely Latin spelling of one word and its score (0 when no candidate is a written word).
 
@@ -463,6 +465,7 @@ def _fallback_origins(origin: str | None) -> tuple[str, ...]:
     return tuple(o for o in FALLBACK_ORIGINS if o != origin)
 
 
+@lru_cache(maxsize=50_000)
 def _foreign_word(word: str, origin: str | None) -> tuple[str, float]:
     """The best spelling of a word by its given name's origin or, when that finds no written word, by
     the origin that does (a Dutch surname after an English given name: "Марк Рютте"). The standard

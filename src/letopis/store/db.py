@@ -44,7 +44,7 @@ from letopis.corpus.stories import (
     story_id,
     within_window,
 )
-from letopis.model import Article, event_record
+from letopis.model import Article, Rejected, event_record
 from letopis.store import records
 from letopis.store import schema as t
 
@@ -92,68 +92,100 @@ class Store:
             command.upgrade(cfg, "head")
 
     # writing ------------------------------------------------------------------------
-    def has_document(self, doc_id: str) -> bool:
+    def known_documents(self, doc_ids: list[str]) -> set[str]:
+        """Those of the document ids already stored."""
         with self.engine.connect() as c:
-            return c.execute(select(t.documents.c.id).where(t.documents.c.id == doc_id)).first() is not None
+            return {r[0] for r in _chunked(c, select(t.documents.c.id), t.documents.c.id, doc_ids)}
+
+    def has_document(self, doc_id: str) -> bool:
+        return bool(self.known_documents([doc_id]))
 
     def log(self, source: str, doc_id: str | None, status: str, reason: str | None = None) -> None:
-        with self.engine.begin() as c:
-            c.execute(insert(t.ingest_log).values(source=source, document_id=doc_id, status=status, reason=reason, at=_now()))
+        self.log_many([(source, doc_id, status, reason)])
+
+    def log_many(self, rows: list[tuple[str, str | None, str, str | None]]) -> None:
+        """Ingest log lines (source, document id, status, reason), in one transaction."""
+        if rows:
+            with self.engine.begin() as c:
+                _log(c, rows)
 
     def add_article(self, doc_id: str, article: Article) -> str:
-        """Store one processed article (its document, mentions, entities, quotes, event reports) atomically.
-        Writers take turns on PostgreSQL (the same advisory lock as the corpus stage): two ingests at once
-        would otherwise race for the same entity rows and the next sequence number."""
+        """Store one processed article (its document, mentions, entities, quotes, event reports) atomically;
+        "stored", or "duplicate" when it repeats a stored one."""
         with self.engine.begin() as c:
             self._lock(c)
-            seq = (c.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
-            dup = c.execute(select(t.articles.c.id).where(t.articles.c.body_hash == article.body_hash)
-                            .order_by(t.articles.c.seq)).first()
-            article.duplicate_of = dup[0] if dup else self._near_duplicate(c, article)
-            c.execute(insert(t.documents).values(id=doc_id, source=article.source, seq=seq))
-            record = article.to_record()
-            lemmas = article.lemmas()
-            reports = [] if article.duplicate_of else [event_record(e) for e in article.events]
-            c.execute(insert(t.articles).values(
-                id=article.id, document_id=doc_id, seq=seq, source=article.source, url=article.url,
-                language=article.language, title=article.title, published=article.published, outlet=article.outlet,
-                body_hash=article.body_hash, duplicate_of=article.duplicate_of, record=record, reports=reports,
-                lemmas=lemmas, signature=article.signature or None,
-            ))
-            # one statement a table (executemany), one read of the entities already stored
-            if article.mentions:
-                c.execute(insert(t.mentions), [
-                    {"article_id": article.id, "entity_id": m.entity_id, "field": m.field, "start": m.start,
-                     "end": m.end, "text": m.text, "type": m.type} for m in article.mentions])
-            ec = t.entities.c
-            ents = sorted(article.entities.values(), key=lambda x: x.id)
-            stored = {r.id: r for r in _chunked(c, select(ec.id, ec.aliases, ec.name, ec.name_ru, ec.country,
-                                                          ec.wikidata), ec.id, [e.id for e in ents])}
-            new = [{"id": e.id, "name": e.name, "name_ru": e.name_ru, "type": e.type, "wikidata": e.wikidata,
-                    "country": e.country, "aliases": sorted(set(e.aliases))} for e in ents if e.id not in stored]
-            if new:
-                c.execute(insert(t.entities), new)
-            for ent in ents:
-                row = stored.get(ent.id)
-                if row is None:
+            return self._add_article(c, doc_id, article)
+
+    def add_results(self, results: list[tuple[str, str, Article | Rejected]]) -> list[str]:
+        """Store what the pipeline made of several documents, (source, document id, Article or Rejected), in
+        one transaction with their ingest log lines: "stored", "duplicate" or "rejected" for each. Writers take
+        turns on PostgreSQL (the same advisory lock as the corpus stage): two ingests at once would otherwise
+        race for the same entity rows and the next sequence number."""
+        statuses, lines = [], []
+        with self.engine.begin() as c:
+            self._lock(c)
+            for source, doc_id, result in results:
+                if isinstance(result, Rejected):
+                    statuses.append("rejected")
+                    lines.append((source, doc_id, "rejected", result.reason))
                     continue
-                # what two articles say differently is settled by a rule, not by which came first
-                settled = {"aliases": sorted(set(row.aliases) | set(ent.aliases)), "name": _preferred(row.name, ent.name),
-                           "name_ru": _preferred(row.name_ru, ent.name_ru),
-                           "country": _preferred(row.country, ent.country),
-                           "wikidata": _preferred(row.wikidata, ent.wikidata)}
-                if any(settled[k] != getattr(row, k) for k in settled):  # nothing to write when nothing changes
-                    c.execute(update(t.entities).where(ec.id == ent.id).values(**settled))
-            if article.quotes:
-                c.execute(insert(t.quotes), [
-                    {"id": q.id, "article_id": article.id, "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
-                     "text": q.text, "start": q.start, "end": q.end} for q in article.quotes])
-            sig = ArticleSig(article.id, seq, frozenset(), article.published, article.title, article.language,
-                             article.body_hash, article.signature or {})
-            day = (article.published or "")[:10] or None
-            keys = sorted(blocking_keys(sig) | band_keys(sig.sig.get("minhash")))
-            if keys:
-                c.execute(insert(t.story_keys), [{"key": key, "article_id": article.id, "day": day} for key in keys])
+                status = self._add_article(c, doc_id, result)
+                statuses.append(status)
+                notice = "; ".join(result.notices) or None
+                lines.append((source, doc_id, status,
+                              notice if status == "stored" else f"duplicate of {result.duplicate_of}"))
+            _log(c, lines)
+        return statuses
+
+    def _add_article(self, c, doc_id: str, article: Article) -> str:
+        seq = (c.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
+        dup = c.execute(select(t.articles.c.id).where(t.articles.c.body_hash == article.body_hash)
+                        .order_by(t.articles.c.seq)).first()
+        article.duplicate_of = dup[0] if dup else self._near_duplicate(c, article)
+        c.execute(insert(t.documents), [{"id": doc_id, "source": article.source, "seq": seq}])
+        record = article.to_record()
+        lemmas = article.lemmas()
+        reports = [] if article.duplicate_of else [event_record(e) for e in article.events]
+        c.execute(insert(t.articles), [{
+            "id": article.id, "document_id": doc_id, "seq": seq, "source": article.source, "url": article.url,
+            "language": article.language, "title": article.title, "published": article.published,
+            "outlet": article.outlet, "body_hash": article.body_hash, "duplicate_of": article.duplicate_of,
+            "record": record, "reports": reports, "lemmas": lemmas, "signature": article.signature or None,
+        }])
+        # one statement a table (executemany), one read of the entities already stored
+        if article.mentions:
+            c.execute(insert(t.mentions), [
+                {"article_id": article.id, "entity_id": m.entity_id, "field": m.field, "start": m.start,
+                 "end": m.end, "text": m.text, "type": m.type} for m in article.mentions])
+        ec = t.entities.c
+        ents = sorted(article.entities.values(), key=lambda x: x.id)
+        stored = {r.id: r for r in _chunked(c, select(ec.id, ec.aliases, ec.name, ec.name_ru, ec.country,
+                                                      ec.wikidata), ec.id, [e.id for e in ents])}
+        new = [{"id": e.id, "name": e.name, "name_ru": e.name_ru, "type": e.type, "wikidata": e.wikidata,
+                "country": e.country, "aliases": sorted(set(e.aliases))} for e in ents if e.id not in stored]
+        if new:
+            c.execute(insert(t.entities), new)
+        for ent in ents:
+            row = stored.get(ent.id)
+            if row is None:
+                continue
+            # what two articles say differently is settled by a rule, not by which came first
+            settled = {"aliases": sorted(set(row.aliases) | set(ent.aliases)), "name": _preferred(row.name, ent.name),
+                       "name_ru": _preferred(row.name_ru, ent.name_ru),
+                       "country": _preferred(row.country, ent.country),
+                       "wikidata": _preferred(row.wikidata, ent.wikidata)}
+            if any(settled[k] != getattr(row, k) for k in settled):  # nothing to write when nothing changes
+                c.execute(update(t.entities).where(ec.id == ent.id).values(**settled))
+        if article.quotes:
+            c.execute(insert(t.quotes), [
+                {"id": q.id, "article_id": article.id, "speaker_id": q.speaker_id, "speaker_name": q.speaker_name,
+                 "text": q.text, "start": q.start, "end": q.end} for q in article.quotes])
+        sig = ArticleSig(article.id, seq, frozenset(), article.published, article.title, article.language,
+                         article.body_hash, article.signature or {})
+        day = (article.published or "")[:10] or None
+        keys = sorted(blocking_keys(sig) | band_keys(sig.sig.get("minhash")))
+        if keys:
+            c.execute(insert(t.story_keys), [{"key": key, "article_id": article.id, "day": day} for key in keys])
         return "duplicate" if article.duplicate_of else "stored"
 
     def _near_duplicate(self, c, article: Article) -> str | None:
@@ -183,9 +215,7 @@ class Store:
             sigs = self._sigs(c)
             for table in (t.evidence, t.event_actors, t.events, t.stories, t.actor_pairs, t.actor_months):
                 c.execute(delete(table))
-            for comp in group_components(list(sigs.values())):
-                for story in split_component(comp):
-                    self._write_story(c, story_id(story), story, component_id(comp))
+            self._write_stories(c, group_components(list(sigs.values())))
 
     def unsettled(self) -> list[str]:
         """Stored articles no story holds yet: an ingest stopped (killed, a power cut) between storing them
@@ -196,32 +226,37 @@ class Store:
 
     def update_corpus(self, article_ids: list[str]) -> None:
         """Bring stories and events up to date with newly stored articles. Each new article reads only
-        the stored articles that share a blocking key with it within the time window, joins the stories
-        of those that are its story (opening one if none is), and only the stories it changes are
-        rewritten: the work grows with the new articles and their neighbours, not with the archive."""
+        the stored articles that share a blocking key with it within the time window; the stories of
+        those that are its story, with the rest of their components, are regrouped together with the new
+        articles, as a rebuild groups them, and only they are rewritten: the work grows with the new
+        articles and their neighbours, not with the archive.
+
+        The articles regrouped are closed under same-story links (an old article outside them is linked to
+        no new one, and its component holds all its old links), so their grouping is the one a rebuild of
+        the whole store gives, in whatever batches and order the articles came."""
         with self.engine.begin() as c:
             self._lock(c)
             seen: dict[str, ArticleSig] = {}  # signatures read in this update (they never change)
-            for aid in sorted(article_ids):
-                new = self._sigs(c, [aid], seen).get(aid)
-                if new is None:
-                    continue
-                near = _blocked_with(c, aid, blocking_keys(new), new.published)
-                mates = [s for s in self._sigs(c, near, seen).values()
-                         if same_story(*sorted((new, s), key=canonical))]
-                joined = sorted({sid for (sid,) in _chunked(c, select(t.articles.c.story_id), t.articles.c.id,
-                                                            [m.id for m in mates]) if sid})
-                comps = sorted({comp for (comp,) in _chunked(c, select(t.stories.c.component), t.stories.c.id, joined)
-                                if comp})
-                old = sorted(set(joined) | {sid for (sid,) in _chunked(c, select(t.stories.c.id),
-                                                                        t.stories.c.component, comps)})
-                members = {aid} | {m.id for m in mates}
-                for row in _chunked(c, select(t.stories.c.article_ids), t.stories.c.id, old):
-                    members |= set(row.article_ids)
-                self._drop_stories(c, old)
-                comp = sorted(self._sigs(c, members, seen).values(), key=canonical)
-                for story in split_component(comp):  # the component, split as a rebuild splits it
-                    self._write_story(c, story_id(story), story, component_id(comp))
+            new = self._sigs(c, sorted(set(article_ids)), seen)
+            if not new:
+                return
+            mates: set[str] = set()
+            settled = c.execute(select(t.articles.c.id).where(t.articles.c.story_id.is_not(None)).limit(1)).first()
+            for aid, sig in sorted(new.items()) if settled else ():  # (a first ingest has no story to join)
+                near = [a for a in _blocked_with(c, aid, blocking_keys(sig), sig.published) if a not in new]
+                mates |= {s.id for s in self._sigs(c, near, seen).values()
+                          if same_story(*sorted((sig, s), key=canonical))}
+            joined = sorted({sid for (sid,) in _chunked(c, select(t.articles.c.story_id), t.articles.c.id,
+                                                        mates | set(new)) if sid})
+            comps = sorted({comp for (comp,) in _chunked(c, select(t.stories.c.component), t.stories.c.id, joined)
+                            if comp})
+            old = sorted(set(joined) | {sid for (sid,) in _chunked(c, select(t.stories.c.id),
+                                                                    t.stories.c.component, comps)})
+            members = set(new) | mates
+            for row in _chunked(c, select(t.stories.c.article_ids), t.stories.c.id, old):
+                members |= set(row.article_ids)
+            self._drop_stories(c, old)
+            self._write_stories(c, group_components(list(self._sigs(c, members, seen).values())))
 
     def _lock(self, c) -> None:
         """One corpus writer at a time: on PostgreSQL an advisory lock held to the end of the
@@ -302,34 +337,41 @@ class Store:
             if any(d < 0 for d in deltas.values()):
                 c.execute(delete(table).where(table.c.n <= 0))
 
-    def _write_story(self, c, sid: str, members: list[ArticleSig], component: str | None = None) -> None:
-        """One story and its merged events, from its articles (in canonical order)."""
-        ids = [m.id for m in members]
+    def _write_stories(self, c, components: list[list[ArticleSig]]) -> None:
+        """The stories of each component (its articles in canonical order), split as a rebuild splits
+        them, with their merged events: one statement a table for all of them (executemany)."""
+        stories = [(story_id(story), story, component_id(comp)) for comp in components
+                   for story in split_component(comp)]
+        ids = [m.id for _, story, _ in stories for m in story]
         reports_of = {r.id: r.reports for r in _chunked(c, select(t.articles.c.id, t.articles.c.reports),
                                                          t.articles.c.id, ids)}
-        merged = merge_reports([rep for i in ids for rep in reports_of.get(i) or []], {i: sid for i in ids})
-        if merged:  # one statement a table (executemany)
-            c.execute(insert(t.events), [{
-                "id": ev["id"], "type": ev["type"], "mode": ev["mode"], "cameo": ev["cameo"], "status": ev["status"],
-                "date": ev["date"], "date_basis": ev["date_basis"], "location": ev["location"], "topics": ev["topics"],
-                "confidence": ev["confidence"], "sources": len({e["article_id"] for e in ev["evidence"]}),
-                "story_id": sid} for ev in merged])
-            actors = [{"event_id": ev["id"], "entity_id": a["id"], "name": a["name"], "type": a["type"],
-                       "role": a["role"], "country": a["country"]} for ev in merged for a in ev["actors"]]
-            if actors:
-                c.execute(insert(t.event_actors), actors)
-            evidence = [{"event_id": ev["id"], **e, "folded": e["text"].lower()} for ev in merged for e in ev["evidence"]]
-            if evidence:
-                c.execute(insert(t.evidence), evidence)
-        self._count(c, merged, +1)
-        first = members[0]
-        c.execute(insert(t.stories).values(
-            id=sid, title=first.title, first_seen=min((m.published or "" for m in members), default="") or None,
-            languages=sorted({m.language for m in members if m.language}), article_ids=ids,
-            event_ids=[ev["id"] for ev in merged], component=component,
-        ))
-        for chunk in _chunks(ids):
-            c.execute(update(t.articles).where(t.articles.c.id.in_(chunk)).values(story_id=sid))
+        events, actors, evidence, rows, merged_all = [], [], [], [], []
+        for sid, members, component in stories:
+            mids = [m.id for m in members]
+            merged = merge_reports([rep for i in mids for rep in reports_of.get(i) or []], {i: sid for i in mids})
+            merged_all += merged
+            for ev in merged:
+                events.append({
+                    "id": ev["id"], "type": ev["type"], "mode": ev["mode"], "cameo": ev["cameo"],
+                    "status": ev["status"], "date": ev["date"], "date_basis": ev["date_basis"],
+                    "location": ev["location"], "topics": ev["topics"], "confidence": ev["confidence"],
+                    "sources": len({e["article_id"] for e in ev["evidence"]}), "story_id": sid})
+                actors += [{"event_id": ev["id"], "entity_id": a["id"], "name": a["name"], "type": a["type"],
+                            "role": a["role"], "country": a["country"]} for a in ev["actors"]]
+                evidence += [{"event_id": ev["id"], **e, "folded": e["text"].lower()} for e in ev["evidence"]]
+            first = members[0]
+            rows.append({"id": sid, "title": first.title,
+                         "first_seen": min((m.published or "" for m in members), default="") or None,
+                         "languages": sorted({m.language for m in members if m.language}), "article_ids": mids,
+                         "event_ids": [ev["id"] for ev in merged], "component": component})
+        for table, values in ((t.events, events), (t.event_actors, actors), (t.evidence, evidence), (t.stories, rows)):
+            for chunk in _chunks(values, 2000):
+                c.execute(insert(table), chunk)
+        owners = [{"b_id": m.id, "b_story": sid} for sid, members, _ in stories for m in members]
+        if owners:
+            c.execute(update(t.articles).where(t.articles.c.id == bindparam("b_id"))
+                      .values(story_id=bindparam("b_story")), owners)
+        self._count(c, merged_all, +1)
 
     # reading ------------------------------------------------------------------------
     def articles(self) -> Iterator[dict[str, Any]]:
@@ -404,6 +446,13 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _log(c, rows: list[tuple[str, str | None, str, str | None]]) -> None:
+    at = _now()
+    if rows:
+        c.execute(insert(t.ingest_log), [{"source": source, "document_id": doc_id, "status": status, "reason": reason,
+                                          "at": at} for source, doc_id, status, reason in rows])
+
+
 def _chunks(items: list, size: int = 500) -> Iterator[list]:
     for i in range(0, len(items), size):
         yield items[i: i + size]
@@ -429,11 +478,14 @@ def _near_keys(keys: set[str], published: str | None):
 
 
 def _blocked_with(c, article_id: str, keys: set[str], published: str | None) -> list[str]:
-    """Stored articles that a new one is compared with: within the time window and sharing enough of
-    its blocking keys (corpus.stories.blocked_together), counted by the database."""
+    """Settled articles (those a story holds) that a new one is compared with: within the time window and
+    sharing enough of its blocking keys (corpus.stories.blocked_together), counted by the database. The new
+    articles of an update are compared among themselves when they are grouped."""
     sk = t.story_keys.c
     stmt = _near_keys(keys, published).with_only_columns(
-        sk.article_id, sk.day, func.count(), func.max(case((func.substr(sk.key, 1, 2) == "h:", 1), else_=0))).group_by(sk.article_id, sk.day)
+        sk.article_id, sk.day, func.count(), func.max(case((func.substr(sk.key, 1, 2) == "h:", 1), else_=0))
+    ).join(t.articles, t.articles.c.id == sk.article_id).where(t.articles.c.story_id.is_not(None)).group_by(
+        sk.article_id, sk.day)
     return sorted({a for a, day, shared, same_text in c.execute(stmt)
                    if a != article_id and within_window(day, published) and blocked_together(shared, bool(same_text))})
 
