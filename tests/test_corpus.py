@@ -283,3 +283,26 @@ def test_evidence_search_reads_the_folded_text_a_migration_fills(tmp_path):
         rows = con.execute("SELECT text, folded FROM evidence").fetchall()
         assert rows and all(folded == text.lower() for text, folded in rows)
         assert con.execute("SELECT 1 FROM sqlite_master WHERE name = 'ix_events_date_type'").fetchone()
+
+
+def test_a_store_at_the_newest_migration_opens_without_alembic(tmp_path):
+    """The newest migration file is the head Alembic finds; a store already at it is opened without
+    importing Alembic (most of a short command's start), a new one is migrated by it."""
+    import subprocess
+    import sys
+    from importlib import resources
+
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from letopis.store.db import head_revision
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(resources.files("letopis.store").joinpath("migrations")))
+    assert ScriptDirectory.from_config(cfg).get_current_head() == head_revision()
+    probe = ("import sys; from letopis.store import Store; Store(sys.argv[1]); "
+             "print('alembic' in sys.modules)")
+    url = f"sqlite:///{tmp_path / 'm.db'}"
+    said = [subprocess.run([sys.executable, "-c", probe, url], capture_output=True, text=True, check=True).stdout.strip()
+            for _ in range(2)]
+    assert said == ["True", "False"]

@@ -4,8 +4,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-import trafilatura
-
 
 @dataclass(slots=True)
 class HtmlText:
@@ -23,6 +21,8 @@ DEEP_CLOSE = re.compile(r"(</([a-zA-Z][\w-]*)\s*>\s*)(?:</\2\s*>\s*){31,}")
 
 
 def _extract(html: str, url: str | None):
+    import trafilatura  # (imported when a page comes: half a second of a plain-text ingest's start)
+
     return trafilatura.bare_extraction(
         html, url=url, include_comments=False, include_tables=True, favor_precision=False, with_metadata=True
     )

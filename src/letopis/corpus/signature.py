@@ -18,11 +18,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from typing import Any
-
-from datasketch import MinHash
+from typing import TYPE_CHECKING, Any
 
 from letopis.model import Article
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 NUM = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)?)(?![\w])")
@@ -53,6 +54,8 @@ def _numbers(text: str) -> list[str]:
 
 
 def minhash(lemmas: list[str]) -> MinHash:
+    from datasketch import MinHash  # (imported when used: it brings in SciPy, which reading the store needs not)
+
     mh = MinHash(num_perm=MINHASH_PERM, seed=MINHASH_SEED)
     shingles = {" ".join(lemmas[i:i + SHINGLE]) for i in range(max(1, len(lemmas) - SHINGLE + 1))}
     mh.update_batch([s.encode("utf-8") for s in shingles])  # one vectorised pass: the same values as one by one

@@ -10,8 +10,6 @@ from datetime import UTC, date, datetime, timedelta
 from importlib import resources
 from typing import Any
 
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import (
     and_,
     bindparam,
@@ -28,6 +26,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
 from letopis.corpus.merge import merge_reports
 from letopis.corpus.signature import band_keys, jaccard_minhash
@@ -59,6 +58,12 @@ def _preferred(a: str | None, b: str | None) -> str | None:
     return min(given, key=lambda v: (not v[:1].isupper(), v)) if given else None
 
 
+def head_revision() -> str:
+    """The newest migration: a revision is named by its file's number (store/migrations/versions/0007_….py)."""
+    versions = resources.files("letopis.store.migrations").joinpath("versions")
+    return max(p.name[:4] for p in versions.iterdir() if p.name[:4].isdigit())
+
+
 def default_url() -> str:
     return os.environ.get("LETOPIS_DB") or "sqlite:///letopis.db"
 
@@ -83,6 +88,13 @@ class Store:
         self._migrate()
 
     def _migrate(self) -> None:
+        """Bring the schema to the newest migration; a store already there is not handed to Alembic (whose
+        import alone is most of a short command's start)."""
+        if self._at_head():
+            return
+        from alembic import command
+        from alembic.config import Config
+
         cfg = Config()
         cfg.set_main_option("script_location", str(resources.files("letopis.store").joinpath("migrations")))
         with self.engine.begin() as conn:
@@ -90,6 +102,13 @@ class Store:
                 conn.execute(text("SELECT pg_advisory_xact_lock(7345)"))
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
+
+    def _at_head(self) -> bool:
+        try:
+            with self.engine.connect() as c:
+                return c.execute(text("SELECT version_num FROM alembic_version")).scalar() == head_revision()
+        except SQLAlchemyError:  # a new store: no version table yet
+            return False
 
     # writing ------------------------------------------------------------------------
     def known_documents(self, doc_ids: list[str]) -> set[str]:
