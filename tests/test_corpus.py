@@ -23,12 +23,26 @@ def event_keys(db):
                    (e["location"] or {}).get("name") or "") for e in export("events", db))
 
 
-def test_seeds_in_any_order_give_the_same_stories_and_events(tmp_path):
+def ingest_here(db, paths, pipeline):
+    """`letopis ingest PATHS --workers 1` in this process, with the session's loaded pipeline: what these
+    tests vary is the order and the batches the corpus stage sees (the command itself is tested in test_cli)."""
+    from letopis.ingest import read_paths
+    from letopis.ingest.batch import ingest_documents
+    from letopis.store import Store
+
+    store = Store(f"sqlite:///{db}")
+    try:
+        return ingest_documents(store, list(read_paths(paths)), workers=1, pipeline_factory=lambda: pipeline)
+    finally:
+        store.engine.dispose()
+
+
+def test_seeds_in_any_order_give_the_same_stories_and_events(tmp_path, pipeline):
     files = sorted(SEEDS.glob("*.txt"))
     forward, backward = tmp_path / "f.db", tmp_path / "b.db"
-    run_cli("ingest", *map(str, files), db=forward)
+    ingest_here(forward, files, pipeline)
     for f in reversed(files):  # one batch per file, newest first
-        run_cli("ingest", str(f), db=backward)
+        ingest_here(backward, [f], pipeline)
     assert story_sets(forward) == story_sets(backward)
     assert ["000", "002"] in story_sets(forward)  # the CIS summit in Russian and English
     assert event_keys(forward) == event_keys(backward)
@@ -38,13 +52,13 @@ def test_seeds_in_any_order_give_the_same_stories_and_events(tmp_path):
     assert {arts[x["article_id"]][-24:-21] for x in summit[0]["evidence"]} == {"000", "002"}
 
 
-def test_story_and_event_ids_do_not_depend_on_the_order_of_arrival(tmp_path):
+def test_story_and_event_ids_do_not_depend_on_the_order_of_arrival(tmp_path, pipeline):
     """Ids are named after a story's first article in date order (undated last, then by id), so they
     are the same whatever the order the articles came in, and stay when later articles join."""
     files = sorted(SEEDS.glob("*.txt"))
     one_by_one, together = tmp_path / "inc.db", tmp_path / "all.db"
     for f in reversed(files):
-        run_cli("ingest", str(f), db=one_by_one)
+        ingest_here(one_by_one, [f], pipeline)
     run_cli("ingest", str(SEEDS), db=together)
     assert export("stories", one_by_one) == export("stories", together)
     assert export("events", one_by_one) == export("events", together)
@@ -92,15 +106,14 @@ def test_incremental_corpus_equals_a_rebuild_in_any_order(tmp_path, pipeline):
     assert len(events) > 100 and any(len(s["article_ids"]) > 1 for s in stories)
 
 
-def test_near_duplicate_marked(tmp_path):
+def test_near_duplicate_marked(tmp_path, pipeline):
     text = (SEEDS / "003_1353d7aa1dca500f.txt").read_text("utf-8")
     copy = tmp_path / "copy.txt"
     copy.write_text(text.replace("Премьер-министр России", "Премьер России") + "\nРедакция сайта\n", encoding="utf-8")
     shutil.copy(SEEDS / "003_1353d7aa1dca500f.txt", tmp_path / "orig.txt")
     db = tmp_path / "d.db"
-    run_cli("ingest", str(tmp_path / "orig.txt"), db=db)
-    out = run_cli("ingest", str(copy), db=db).stdout
-    assert "duplicates 1" in out
+    ingest_here(db, [tmp_path / "orig.txt"], pipeline)
+    assert ingest_here(db, [copy], pipeline).duplicates == 1
     arts = {a["source"].rsplit("/", 1)[-1]: a for a in export("articles", db)}
     assert arts["copy.txt"]["duplicate_of"] == arts["orig.txt"]["id"]
     assert arts["copy.txt"]["story_id"] == arts["orig.txt"]["story_id"]
@@ -120,7 +133,7 @@ def test_eval_pairs_tgcontest_and_wmt21():
     assert cross < 0.01
 
 
-def test_page_aggregates_follow_merges_and_equal_a_recount(tmp_path):
+def test_page_aggregates_follow_merges_and_equal_a_recount(tmp_path, pipeline):
     """The actor-pair and actor-month counts the pages read are kept up to date as stories merge and
     their events are rewritten: they equal a count from scratch."""
     from sqlalchemy import select
@@ -131,7 +144,7 @@ def test_page_aggregates_follow_merges_and_equal_a_recount(tmp_path):
 
     db = tmp_path / "agg.db"
     for f in sorted(SEEDS.glob("*.txt"), reverse=True):  # the summit's two reports arrive apart and merge
-        run_cli("ingest", str(f), db=db)
+        ingest_here(db, [f], pipeline)
     store = Store(f"sqlite:///{db}")
 
     def snapshot(c):
@@ -235,7 +248,7 @@ def test_headlines_of_different_actors_are_two_stories(pipeline):
     assert not other_subjects(ministry, both)
 
 
-def test_a_store_of_older_blocking_keys_is_given_the_new_ones(tmp_path):
+def test_a_store_of_older_blocking_keys_is_given_the_new_ones(tmp_path, pipeline):
     """Migration 0006 makes the stored articles' blocking keys again from their signatures: a store whose keys
     were made by the older rule ("t:год", years, a known name twice) ends with the keys a new store has."""
     import sqlite3
@@ -243,7 +256,7 @@ def test_a_store_of_older_blocking_keys_is_given_the_new_ones(tmp_path):
     from letopis.store.db import Store
 
     db = tmp_path / "s.db"
-    run_cli("ingest", str(SEEDS), db=db)
+    ingest_here(db, [SEEDS], pipeline)
 
     def keys():
         with sqlite3.connect(db) as con:
@@ -260,7 +273,7 @@ def test_a_store_of_older_blocking_keys_is_given_the_new_ones(tmp_path):
     assert keys() == made
 
 
-def test_evidence_search_reads_the_folded_text_a_migration_fills(tmp_path):
+def test_evidence_search_reads_the_folded_text_a_migration_fills(tmp_path, pipeline):
     """Search matches evidence in any case through its lower-case copy; migration 0007 makes that copy for
     a store written before it, with the same answers."""
     import sqlite3
@@ -269,7 +282,7 @@ def test_evidence_search_reads_the_folded_text_a_migration_fills(tmp_path):
     from letopis.store.query import Reader
 
     db = tmp_path / "s.db"
-    run_cli("ingest", str(SEEDS), db=db)
+    ingest_here(db, [SEEDS], pipeline)
     reader = Reader(Store(f"sqlite:///{db}"))
     found = [e["id"] for e in reader.events(q="токаев", limit=100).items]
     assert found and found == [e["id"] for e in reader.events(q="ТОКАЕВ", limit=100).items]

@@ -29,7 +29,7 @@ def test_spark_ingest_then_load_equals_local_ingest(tmp_path):
     spark_db, local_db = tmp_path / "spark.db", tmp_path / "local.db"
     loaded = run_cli("load", str(out), db=spark_db).stdout
     assert "read 126, new 125, duplicates 0, rejected 1" in loaded
-    run_cli("ingest", str(jsonl), str(SEEDS), str(broken), "--workers", "1", db=local_db)
+    run_cli("ingest", str(jsonl), str(SEEDS), str(broken), "--workers", "2", db=local_db)
     for kind in ("events", "stories", "entities"):
         a = sorted(run_cli("export", kind, db=spark_db).stdout.splitlines())
         b = sorted(run_cli("export", kind, db=local_db).stdout.splitlines())
