@@ -51,8 +51,9 @@ java:
 	command -v java >/dev/null || \
 	  ($(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq default-jre-headless)
 
+# two processes (pytest-xdist), each test file in one of them (its module fixtures built once)
 test: install browser postgres java
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2 --dist loadfile
 
 lint: install
 	$(BIN)/ruff check src tests
