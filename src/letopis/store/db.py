@@ -116,24 +116,11 @@ class Store:
         with self.engine.connect() as c:
             return {r[0] for r in _chunked(c, select(t.documents.c.id), t.documents.c.id, doc_ids)}
 
-    def has_document(self, doc_id: str) -> bool:
-        return bool(self.known_documents([doc_id]))
-
-    def log(self, source: str, doc_id: str | None, status: str, reason: str | None = None) -> None:
-        self.log_many([(source, doc_id, status, reason)])
-
     def log_many(self, rows: list[tuple[str, str | None, str, str | None]]) -> None:
         """Ingest log lines (source, document id, status, reason), in one transaction."""
         if rows:
             with self.engine.begin() as c:
                 _log(c, rows)
-
-    def add_article(self, doc_id: str, article: Article) -> str:
-        """Store one processed article (its document, mentions, entities, quotes, event reports) atomically;
-        "stored", or "duplicate" when it repeats a stored one."""
-        with self.engine.begin() as c:
-            self._lock(c)
-            return self._add_article(c, doc_id, article)
 
     def add_results(self, results: list[tuple[str, str, Article | Rejected]]) -> list[str]:
         """Store what the pipeline made of several documents, (source, document id, Article or Rejected), in
@@ -157,6 +144,8 @@ class Store:
         return statuses
 
     def _add_article(self, c, doc_id: str, article: Article) -> str:
+        """One processed article (its document, mentions, entities, quotes, event reports) in the open
+        transaction: "stored", or "duplicate" when it repeats a stored one."""
         seq = (c.execute(select(func.max(t.documents.c.seq))).scalar() or 0) + 1
         dup = c.execute(select(t.articles.c.id).where(t.articles.c.body_hash == article.body_hash)
                         .order_by(t.articles.c.seq)).first()
@@ -466,8 +455,8 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
 
 
 def _log(c, rows: list[tuple[str, str | None, str, str | None]]) -> None:
-    at = _now()
     if rows:
+        at = _now()
         c.execute(insert(t.ingest_log), [{"source": source, "document_id": doc_id, "status": status, "reason": reason,
                                           "at": at} for source, doc_id, status, reason in rows])
 
